@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { resolveContentRoot } from './src/lib/content/root';
+import { contentCheck } from './src/integrations/content-check';
+
+// Every date-derived fact is computed in Shanghai time (CONTENT.md).
+process.env.TZ = 'Asia/Shanghai';
+
+const contentRoot = resolveContentRoot();
+
+/** Canonical origin: SITE_URL, else site.json's siteUrl; none means no canonical links or sitemap. */
+function siteUrl(): string | undefined {
+  if (process.env.SITE_URL) return process.env.SITE_URL;
+  try {
+    const site = JSON.parse(fs.readFileSync(path.join(contentRoot, 'site.json'), 'utf8')) as { siteUrl?: string };
+    return site.siteUrl;
+  } catch {
+    return undefined; // the content check reports a missing or broken site.json
+  }
+}
+
+const site = siteUrl();
+// A town's 专栏 usually lives under a county portal's sub-path (DOMAIN.md), e.g. BASE_PATH=/zl/qingshan/.
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  outDir: process.env.OUT_DIR || './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : [])],
+  vite: {
+    // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
+    server: { fs: { allow: ['.', contentRoot] } },
+  },
+});

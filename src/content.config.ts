@@ -1,0 +1,47 @@
+/**
+ * Astro content collections over CONTENT_DIR. The schemas are the plain Zod modules in
+ * src/lib/schemas, shared with `npm run check`; cross-file checks ran before this point
+ * (src/integrations/content-check.ts), so here loading only needs to parse.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineCollection, type Loader } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { resolveContentRoot } from './lib/content/root';
+import { planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
+
+const root = resolveContentRoot();
+
+/** Loads a registry JSON file as entries: an object becomes one entry, an array one entry per item. */
+function registry(file: string, idOf: (item: Record<string, unknown>) => string): Loader {
+  return {
+    name: `registry:${file}`,
+    load: async ({ store, parseData, watcher }) => {
+      const abs = path.join(root, file);
+      const read = async () => {
+        store.clear();
+        const raw = JSON.parse(fs.readFileSync(abs, 'utf8')) as unknown;
+        const items = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
+        for (const item of items) {
+          const id = idOf(item);
+          store.set({ id, data: await parseData({ id, data: item }) });
+        }
+      };
+      await read();
+      watcher?.add(abs);
+      watcher?.on('change', (changed) => {
+        if (path.resolve(changed) === abs) void read();
+      });
+    },
+  };
+}
+
+export const collections = {
+  site: defineCollection({ loader: registry('site.json', () => 'site'), schema: siteSchema }),
+  units: defineCollection({ loader: registry('units.json', (u) => String(u.id)), schema: unitSchema }),
+  villages: defineCollection({ loader: registry('villages.json', (v) => String(v.code)), schema: villageSchema }),
+  plans: defineCollection({
+    loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}' }),
+    schema: planSchema,
+  }),
+};

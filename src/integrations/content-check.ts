@@ -1,0 +1,22 @@
+/**
+ * Runs the same checks as `npm run check` before Astro renders anything, so neither
+ * `astro build` nor `astro dev` ever serves content that failed them.
+ */
+import type { AstroIntegration } from 'astro';
+import { formatReport } from '../lib/errors';
+import { validateContentRoot } from '../lib/validate';
+
+export function contentCheck(root: string): AstroIntegration {
+  return {
+    name: 'gongkailan:content-check',
+    hooks: {
+      'astro:config:setup': () => {
+        const { problems } = validateContentRoot(root);
+        if (problems.length > 0) {
+          console.error(formatReport(problems));
+          throw new Error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Reads a whole content root from disk, validates every file against its schema and runs the
+ * cross-file checks. Used by `npm run check`, by the build (before Astro renders anything) and
+ * by tests. Returns every problem found, never just the first.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { bi, type Problem } from '../errors';
+import { planSchema, siteSchema, unitsSchema, villagesSchema, type PlanFrontmatter, type Site, type Unit, type Village } from '../schemas';
+import { checkPlans } from '../checks/plans';
+import { checkRegistries } from '../checks/registries';
+import { parseWith } from './parse';
+import { displayPath } from './root';
+import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
+
+export interface PlanSource {
+  slug: string;
+  source: FrontmatterSource;
+  data: PlanFrontmatter;
+}
+
+export interface DatasetStub {
+  id: string;
+  measures: string[];
+}
+
+export interface ContentSet {
+  root: string;
+  site?: Site;
+  siteSource?: SourceFile;
+  units: Unit[];
+  unitsSource?: SourceFile;
+  villages: Village[];
+  villagesSource?: SourceFile;
+  /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
+  geoCodes?: Set<string>;
+  geoDisplay: string;
+  plans: PlanSource[];
+  /** Published datasets by id (only what plan indicators need until datasets are loaded fully). */
+  datasets: Map<string, DatasetStub>;
+}
+
+export interface LoadResult {
+  content: ContentSet;
+  problems: Problem[];
+}
+
+function missingFile(display: string, zh: string, en: string): Problem {
+  return {
+    file: display,
+    code: 'file/missing',
+    what: bi(`缺少文件：${zh}`, `missing file: ${en}`),
+    fix: bi('按内容规范创建该文件（见 docs/内容规范.md）', 'create it as the content contract says (docs/内容规范.md)'),
+  };
+}
+
+function readJson(abs: string, problems: Problem[]): SourceFile | undefined {
+  const parsed = parseJsonSource(fs.readFileSync(abs, 'utf8'), displayPath(abs));
+  if (isProblem(parsed)) {
+    problems.push(parsed);
+    return undefined;
+  }
+  return parsed;
+}
+
+function listFiles(dir: string, pattern: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort();
+}
+
+function loadRegistry<T>(root: string, name: string, schema: Parameters<typeof parseWith<T>>[0], problems: Problem[]) {
+  const abs = path.join(root, name);
+  if (!fs.existsSync(abs)) {
+    problems.push(missingFile(displayPath(abs), name, name));
+    return {};
+  }
+  const source = readJson(abs, problems);
+  if (!source) return {};
+  const { data, problems: p } = parseWith(schema, source);
+  problems.push(...p);
+  return { data, source };
+}
+
+function loadGeoCodes(root: string, problems: Problem[]): Set<string> | undefined {
+  const abs = path.join(root, 'geo', 'villages.topo.json');
+  if (!fs.existsSync(abs)) return undefined;
+  const source = readJson(abs, problems);
+  if (!source) return new Set();
+  const topo = source.data as { type?: string; objects?: Record<string, { geometries?: { properties?: { code?: unknown } }[] }> };
+  const geometries = topo?.type === 'Topology' ? topo.objects?.villages?.geometries : undefined;
+  if (!Array.isArray(geometries)) {
+    problems.push({
+      file: source.display,
+      code: 'geo/shape',
+      what: bi('不是含有 villages 对象的 TopoJSON', 'not a TopoJSON Topology with a "villages" object'),
+      fix: bi('导出 TopoJSON 时把对象命名为 villages，每个要素的 properties.code 填区划代码', 'export TopoJSON with an object named "villages" whose features carry properties.code'),
+    });
+    return new Set();
+  }
+  return new Set(geometries.map((g) => String(g.properties?.code ?? '')));
+}
+
+function loadDatasetStubs(root: string): Map<string, DatasetStub> {
+  const dir = path.join(root, 'data');
+  const out = new Map<string, DatasetStub>();
+  for (const f of listFiles(dir, /\.json$/)) {
+    try {
+      const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { measures?: { key?: string }[] };
+      out.set(f.replace(/\.json$/, ''), { id: f.replace(/\.json$/, ''), measures: (d.measures ?? []).map((m) => String(m.key)) });
+    } catch {
+      // Malformed datasets are reported by the dataset checks; here they simply resolve nothing.
+    }
+  }
+  return out;
+}
+
+function loadPlans(root: string, problems: Problem[]): PlanSource[] {
+  const dir = path.join(root, 'plans');
+  const plans: PlanSource[] = [];
+  const seen = new Map<string, string>();
+  for (const f of listFiles(dir, /\.mdx?$/)) {
+    const abs = path.join(dir, f);
+    const display = displayPath(abs);
+    const slug = f.replace(/\.mdx?$/, '');
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+      problems.push({
+        file: display,
+        code: 'plan/file-name',
+        what: bi(`文件名“${f}”不能用作网址`, `file name "${f}" cannot be used in a URL`),
+        fix: bi('文件名只用小写拼音、数字和连字符，如 shehui-zhili-2026.mdx', 'name the file with lower-case pinyin, digits and dashes, e.g. shehui-zhili-2026.mdx'),
+      });
+      continue;
+    }
+    if (seen.has(slug)) {
+      problems.push({
+        file: display,
+        code: 'plan/duplicate-slug',
+        what: bi(`与 ${seen.get(slug)} 的网址相同`, `same URL as ${seen.get(slug)}`),
+        fix: bi('删除其中一个文件，或改名', 'delete or rename one of the two files'),
+      });
+      continue;
+    }
+    seen.set(slug, display);
+    const source = parseFrontmatterSource(fs.readFileSync(abs, 'utf8'), display);
+    if (isProblem(source)) {
+      problems.push(source);
+      continue;
+    }
+    const { data, problems: p } = parseWith(planSchema, source);
+    problems.push(...p);
+    if (data) plans.push({ slug, source, data });
+  }
+  return plans;
+}
+
+export function loadContent(root: string): LoadResult {
+  const problems: Problem[] = [];
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    problems.push({
+      file: displayPath(root),
+      code: 'root/missing',
+      what: bi('内容目录不存在', 'the content directory does not exist'),
+      fix: bi('检查 CONTENT_DIR 环境变量，或在项目根目录下运行', 'check the CONTENT_DIR variable, or run from the project root'),
+    });
+    return { content: { root, units: [], villages: [], plans: [], datasets: new Map(), geoDisplay: '' }, problems };
+  }
+  const site = loadRegistry(root, 'site.json', siteSchema, problems);
+  const units = loadRegistry(root, 'units.json', unitsSchema, problems);
+  const villages = loadRegistry(root, 'villages.json', villagesSchema, problems);
+  const content: ContentSet = {
+    root,
+    site: site.data,
+    siteSource: site.source,
+    units: units.data ?? [],
+    unitsSource: units.source,
+    villages: villages.data ?? [],
+    villagesSource: villages.source,
+    geoCodes: loadGeoCodes(root, problems),
+    geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
+    plans: loadPlans(root, problems),
+    datasets: loadDatasetStubs(root),
+  };
+  problems.push(...checkRegistries(content), ...checkPlans(content));
+  return { content, problems };
+}

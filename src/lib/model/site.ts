@@ -1,0 +1,83 @@
+/**
+ * The whole site as pages see it: registries plus ready-made plan and unit views and the
+ * pre-rendered filter views of the plan list. Built once per build from validated content.
+ */
+import type { Site } from '../schemas/site';
+import type { Unit } from '../schemas/unit';
+import type { Village } from '../schemas/village';
+import { VALIDITIES, type Validity } from '../schemas/plan';
+import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type UnitView } from './plans';
+
+/** ASCII URL words for the four validity states (/plans/validity/<slug>/). */
+export const VALIDITY_SLUGS: Record<Validity, string> = { 有效: 'youxiao', 试行: 'shixing', 失效: 'shixiao', 废止: 'feizhi' };
+
+export type FacetKey = 'validity' | 'category' | 'year';
+
+export const FACET_LABELS: Record<FacetKey, string> = { validity: '有效性', category: '主题分类', year: '发布年份' };
+
+export interface FacetValue {
+  key: FacetKey;
+  slug: string;
+  label: string;
+  plans: PlanView[];
+}
+
+export interface SiteModel {
+  today: string;
+  site: Site;
+  /** Canonical base URL (SITE_URL, else site.json siteUrl), without trailing slash. */
+  siteUrl?: string;
+  units: Unit[];
+  villages: Village[];
+  plans: PlanView[];
+  unitViews: UnitView[];
+  /** Task roll-up over every plan in force. */
+  townRollup: ProgressSummary;
+  /** Plan list filter views, by facet, each value in display order. */
+  planFacets: Record<FacetKey, FacetValue[]>;
+}
+
+export interface SiteInput {
+  today: string;
+  site: Site;
+  siteUrlOverride?: string;
+  units: Unit[];
+  villages: Village[];
+  plans: PlanInput[];
+}
+
+function facet(key: FacetKey, plans: PlanView[], pick: (p: PlanView) => { slug: string; label: string }, order: string[]): FacetValue[] {
+  const values = new Map<string, FacetValue>();
+  for (const p of plans) {
+    const { slug, label } = pick(p);
+    const v = values.get(slug) ?? { key, slug, label, plans: [] };
+    v.plans.push(p);
+    values.set(slug, v);
+  }
+  return [...values.values()].sort((a, b) => {
+    const ia = order.indexOf(a.label);
+    const ib = order.indexOf(b.label);
+    return ia !== ib ? ia - ib : a.label.localeCompare(b.label, 'zh-CN');
+  });
+}
+
+export function buildSiteModel(input: SiteInput): SiteModel {
+  const plans = buildPlanViews(input.plans, input.units, input.today);
+  const years = [...new Set(plans.map((p) => p.year))].sort().reverse();
+  const siteUrl = (input.siteUrlOverride || input.site.siteUrl)?.replace(/\/+$/, '');
+  return {
+    today: input.today,
+    site: input.site,
+    siteUrl,
+    units: input.units,
+    villages: input.villages,
+    plans,
+    unitViews: buildUnitViews(plans, input.units),
+    townRollup: summarize(plans.filter((p) => p.inForce).flatMap((p) => p.tasks)),
+    planFacets: {
+      validity: facet('validity', plans, (p) => ({ slug: VALIDITY_SLUGS[p.validity], label: p.validity }), [...VALIDITIES]),
+      category: facet('category', plans, (p) => ({ slug: p.categorySlug, label: p.category }), []),
+      year: facet('year', plans, (p) => ({ slug: p.year, label: `${p.year}年` }), years.map((y) => `${y}年`)),
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './common';
+export * from './site';
+export * from './unit';
+export * from './village';
+export * from './plan';

@@ -1,0 +1,136 @@
+/**
+ * Turns Zod issues into officials' language: what is wrong with which field, and how to fix
+ * it, in Chinese with an English gloss. Tests pin this wording (tests/unit/messages.test.ts).
+ */
+import type { ZodIssue } from 'zod';
+import { bi, type Bilingual } from '../errors';
+
+/** Chinese names of contract fields, so messages speak the officials' words. */
+const FIELD_LABELS: Record<string, string> = {
+  title: '名称', summary: '简介', indexNumber: '索引号', docNumber: '发文字号', issuer: '发布机构',
+  category: '主题分类', writtenOn: '成文日期', publishedOn: '发布日期', validity: '有效性',
+  supersededBy: '替代文件', goals: '工作目标', tasks: '任务', phases: '实施阶段',
+  leadingGroup: '领导小组', id: '编号', text: '内容', lead: '牵头单位', partners: '配合单位',
+  due: '完成时限', status: '状态', progress: '进度', updates: '进展情况', on: '日期', note: '说明',
+  name: '名称', from: '开始日期', to: '结束日期', role: '职务类别', target: '目标值',
+  comparator: '比较方式', indicator: '数据指标', unit: '单位', code: '区划代码', kind: '类型',
+  population: '人口', households: '户数', grids: '网格', issuerCode: '统一社会信用代码',
+  regionName: '行政区划名称', contact: '联系方式', siteUrl: '网站地址', siteIdCode: '政府网站标识码',
+  privacy: '隐私设置', maskNames: '姓名脱敏', suppressionThreshold: '抑制阈值',
+};
+
+export function fieldLabel(path: ReadonlyArray<string | number>): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string') return FIELD_LABELS[key] ? `${FIELD_LABELS[key]}（${key}）` : key;
+  }
+  return '文件内容';
+}
+
+/** Rules named by `params.rule` on custom issues and by `message` on regex checks. */
+const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
+  date: {
+    what: bi('不是有效的日期', 'is not a real date'),
+    fix: bi('写成 YYYY-MM-DD 格式的真实日期，如 2026-06-20', 'write a real date as YYYY-MM-DD, e.g. 2026-06-20'),
+  },
+  slug: {
+    what: bi('只能由小写字母、数字和连字符组成', 'may only contain lower-case letters, digits and dashes'),
+    fix: bi('改用拼音小写和连字符，如 shehui-zhili-2026', 'use lower-case pinyin and dashes, e.g. shehui-zhili-2026'),
+  },
+  'village-code': {
+    what: bi('不是 12 位统计用区划代码', 'is not a 12-digit statistical division code'),
+    fix: bi('填写 12 位数字的区划代码，如 330000000001', 'write the 12-digit code, e.g. 330000000001'),
+  },
+  'credit-code': {
+    what: bi('不是 18 位统一社会信用代码', 'is not an 18-character unified social credit code'),
+    fix: bi('按 GB 32100-2015 填写 18 位代码（不含 I、O、S、V、Z）', 'write the 18-character code (GB 32100-2015; no I, O, S, V, Z)'),
+  },
+  'site-id-code': {
+    what: bi('不是 10 位政府网站标识码', 'is not a 10-character government site ID code'),
+    fix: bi('填写主管部门分配的 10 位标识码，或删除该字段', 'write the 10-character code you were assigned, or remove the field'),
+  },
+  'doc-number': {
+    what: bi('发文字号格式不符合 GB/T 9704-2012', 'document number is not in GB/T 9704-2012 form'),
+    fix: bi('年份用六角括号〔〕，序号不加“第”、不编虚位，如 示政发〔2026〕12号', 'put the year in 〔〕 and the number without leading zeros, e.g. 示政发〔2026〕12号'),
+  },
+  period: {
+    what: bi('期间格式不正确', 'is not a valid period'),
+    fix: bi('写成 YYYY、YYYY-Qn 或 YYYY-MM', 'write YYYY, YYYY-Qn or YYYY-MM'),
+  },
+  'indicator-needs-target': {
+    what: bi('关联数据指标的目标缺少比较方式或目标值', 'a goal with an indicator needs a comparator and a target'),
+    fix: bi('补充 comparator（"<=" 或 ">="）和 target 数值', 'add comparator ("<=" or ">=") and a numeric target'),
+  },
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字', number: '数字', boolean: '是/否（true/false）', array: '列表', object: '对象',
+  integer: '整数', date: '日期', undefined: '空', null: '空',
+};
+
+function typeName(t: string): string {
+  return TYPE_NAMES[t] ?? t;
+}
+
+/** What is wrong and how to fix it, for one Zod issue. */
+export function describeIssue(issue: ZodIssue): { what: Bilingual; fix: Bilingual } {
+  const label = fieldLabel(issue.path);
+  const ruleKey =
+    issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_string' ? issue.message : undefined;
+  const rule = ruleKey ? RULES[ruleKey] : undefined;
+  if (rule) {
+    return { what: bi(`${label}${rule.what.zh}`, `${label} ${rule.what.en}`), fix: rule.fix };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined') {
+        return {
+          what: bi(`缺少必填字段 ${label}`, `required field ${label} is missing`),
+          fix: bi(`添加 ${label}，类型为${typeName(issue.expected)}`, `add ${label} (${issue.expected})`),
+        };
+      }
+      return {
+        what: bi(`${label} 应为${typeName(issue.expected)}，实际是${typeName(issue.received)}`, `${label} should be ${issue.expected}, got ${issue.received}`),
+        fix: bi(`把 ${label} 改为${typeName(issue.expected)}`, `change ${label} to a ${issue.expected}`),
+      };
+    case 'invalid_enum_value':
+      return {
+        what: bi(`${label} 的取值“${String(issue.received)}”不在允许范围内`, `${label} value "${String(issue.received)}" is not allowed`),
+        fix: bi(`只能填写：${issue.options.join('、')}`, `use one of: ${issue.options.join(', ')}`),
+      };
+    case 'unrecognized_keys':
+      return {
+        what: bi(`有未定义的字段：${issue.keys.join('、')}`, `unknown field(s): ${issue.keys.join(', ')}`),
+        fix: bi('检查字段名拼写（区分大小写），或删除这些字段', 'check the spelling (case matters) or remove them'),
+      };
+    case 'too_small':
+      if (issue.type === 'array') {
+        return {
+          what: bi(`${label} 至少需要 ${String(issue.minimum)} 项`, `${label} needs at least ${String(issue.minimum)} item(s)`),
+          fix: bi(`为 ${label} 补充内容`, `add items to ${label}`),
+        };
+      }
+      if (issue.type === 'string') {
+        return { what: bi(`${label} 不能为空`, `${label} must not be empty`), fix: bi(`填写 ${label}`, `fill in ${label}`) };
+      }
+      return {
+        what: bi(`${label} 不能小于 ${String(issue.minimum)}`, `${label} must be at least ${String(issue.minimum)}`),
+        fix: bi(`把 ${label} 改为不小于 ${String(issue.minimum)} 的数`, `use a number ≥ ${String(issue.minimum)}`),
+      };
+    case 'too_big':
+      return {
+        what: bi(`${label} 不能大于 ${String(issue.maximum)}`, `${label} must be at most ${String(issue.maximum)}`),
+        fix: bi(`把 ${label} 改为不大于 ${String(issue.maximum)} 的数`, `use a number ≤ ${String(issue.maximum)}`),
+      };
+    case 'invalid_string':
+      return {
+        what: bi(`${label} 格式不正确`, `${label} has the wrong format`),
+        fix: bi(`按内容规范填写 ${label}（见 docs/内容规范.md）`, `write ${label} as the content contract says (docs/内容规范.md)`),
+      };
+    default:
+      return {
+        what: bi(`${label} 不符合要求：${issue.message}`, `${label} is invalid: ${issue.message}`),
+        fix: bi('按内容规范修改（见 docs/内容规范.md）', 'fix it as the content contract says (docs/内容规范.md)'),
+      };
+  }
+}

@@ -1,0 +1,34 @@
+/** `site.json` — the publishing body and site-wide settings. */
+import { z } from 'zod';
+import { text } from './common';
+
+export const privacySettingsSchema = z
+  .object({
+    /** 列表姓名脱敏：personName columns must be masked (张*华) when true. */
+    maskNames: z.boolean(),
+    /** 小数抑制阈值：counts 0 < n < threshold are suppressed in statistics. Unit: 件/人. */
+    suppressionThreshold: z.number().int().min(1),
+  })
+  .strict();
+
+export const siteSchema = z
+  .object({
+    /** 网站名称, e.g. 示范镇公开栏; shown in the header and the SiteName meta tag. */
+    name: text,
+    /** 发布机构 of the site as a whole, e.g. 示范镇人民政府. */
+    issuer: text,
+    /** 统一社会信用代码 of the issuer (GB 32100-2015), the first part of 索引号. */
+    issuerCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: 'credit-code' }),
+    /** 行政区划名称, e.g. 示范镇. */
+    regionName: text,
+    /** 联系方式 shown in the footer: office and landline. */
+    contact: text,
+    /** Public base URL (canonical links, feeds, sitemap); `SITE_URL` overrides it. Optional. */
+    siteUrl: z.string().url().optional(),
+    /** 政府网站标识码 (SiteIDCode meta tag). Optional. */
+    siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
+    privacy: privacySettingsSchema,
+  })
+  .strict();
+
+export type Site = z.infer<typeof siteSchema>;

@@ -1,0 +1,21 @@
+/** Site-internal links, always under the configured base (sub-path deployments, DOMAIN.md). */
+const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
+
+/** `href('/plans/x/')` → `/zl/qingshan/plans/x/` under a base, `/plans/x/` otherwise. */
+export function href(path: string): string {
+  return `${BASE}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export const routes = {
+  home: () => href('/'),
+  plans: () => href('/plans/'),
+  plan: (slug: string) => href(`/plans/${slug}/`),
+  planFacet: (key: string, value: string) => href(`/plans/${key}/${value}/`),
+  units: () => href('/units/'),
+  unit: (id: string) => href(`/units/${id}/`),
+  disclosures: () => href('/disclosures/'),
+  legal: () => href('/legal/'),
+  data: () => href('/data/'),
+  search: () => href('/search/'),
+  asset: (file: string) => href(`/assets/${file}`),
+};
