@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { resolveBasePath } from './src/lib/base-path';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
 
@@ -24,7 +25,7 @@ function siteUrl(): string | undefined {
 
 const site = siteUrl();
 // A town's 专栏 usually lives under a county portal's sub-path (DOMAIN.md), e.g. BASE_PATH=/zl/qingshan/.
-const base = process.env.BASE_PATH || '/';
+const base = resolveBasePath();
 
 export default defineConfig({
   site,

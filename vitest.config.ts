@@ -2,12 +2,24 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run in Shanghai time with a fixed "today" so date-derived facts never flake.
 process.env.TZ = 'Asia/Shanghai';
+const env = { TZ: 'Asia/Shanghai', SITE_TODAY: '2026-11-20' };
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    env: { TZ: 'Asia/Shanghai', SITE_TODAY: '2026-11-20' },
-    testTimeout: 30_000,
-    hookTimeout: 240_000,
+    projects: [
+      // Pure src/lib tests: fast, no build.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env } },
+      // Real builds of fixture content roots (tests/global-setup.ts), read from disk and in Chromium.
+      {
+        test: {
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defineCollection, type Loader } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
 import { planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
 

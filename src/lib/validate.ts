@@ -10,7 +10,7 @@ export interface ValidationResult extends LoadResult {
   today?: string;
 }
 
-export function validateContentRoot(root: string, env: { SITE_TODAY?: string } = process.env): ValidationResult {
+export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env): ValidationResult {
   const result = loadContent(root);
   let today: string | undefined;
   try {

@@ -1,5 +1,8 @@
 /** Site-internal links, always under the configured base (sub-path deployments, DOMAIN.md). */
-const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
+import { resolveBasePath } from '../lib/base-path';
+
+// Pages render at build time in Node, so the same variable astro.config.ts reads is here too.
+const BASE = resolveBasePath().replace(/\/+$/, '');
 
 /** `href('/plans/x/')` → `/zl/qingshan/plans/x/` under a base, `/plans/x/` otherwise. */
 export function href(path: string): string {

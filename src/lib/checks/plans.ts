@@ -7,8 +7,8 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
   const problems: Problem[] = [];
   const at = (path: Array<string | number>, p: Pick<Problem, 'code' | 'what' | 'fix'>) => problems.push(problemAt(plan.source, path, p));
   const d = plan.data;
-  const unitIds = new Set(c.units.map((u) => u.id));
-  const known = [...unitIds].join('、');
+  // When units.json itself is broken, that error is reported once; don't echo it per task.
+  const unitIds = c.units ? new Set(c.units.map((u) => u.id)) : undefined;
 
   if (d.writtenOn > d.publishedOn) {
     at(['publishedOn'], {
@@ -54,11 +54,11 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
     taskIds.add(t.id);
     for (const role of ['lead', 'partners'] as const) {
       (t[role] ?? []).forEach((u, j) => {
-        if (!unitIds.has(u)) {
+        if (unitIds && !unitIds.has(u)) {
           at(['tasks', i, role, j], {
             code: 'plan/unknown-unit',
             what: bi(`任务 ${t.id} 的${role === 'lead' ? '牵头' : '配合'}单位“${u}”不在 units.json 中`, `task ${t.id}: ${role === 'lead' ? 'lead' : 'partner'} unit "${u}" is not in units.json`),
-            fix: bi(`改用已登记的单位编号（${known}），或先在 units.json 中添加该单位`, `use a registered unit id (${[...unitIds].join(', ')}) or add it to units.json first`),
+            fix: bi(`改用已登记的单位编号（${[...unitIds].join('、')}），或先在 units.json 中添加该单位`, `use a registered unit id (${[...unitIds].join(', ')}) or add it to units.json first`),
           });
         }
       });

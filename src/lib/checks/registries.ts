@@ -17,7 +17,7 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<{ inde
 
 export function checkRegistries(c: ContentSet): Problem[] {
   const problems: Problem[] = [];
-  if (c.unitsSource) {
+  if (c.unitsSource && c.units) {
     for (const d of duplicates(c.units, (u) => u.id)) {
       problems.push(
         problemAt(c.unitsSource, [d.index, 'id'], {

@@ -28,7 +28,8 @@ export interface ContentSet {
   root: string;
   site?: Site;
   siteSource?: SourceFile;
-  units: Unit[];
+  /** Registered units; undefined when units.json could not be read (reference checks then wait). */
+  units?: Unit[];
   unitsSource?: SourceFile;
   villages: Village[];
   villagesSource?: SourceFile;
@@ -165,7 +166,7 @@ export function loadContent(root: string): LoadResult {
       what: bi('内容目录不存在', 'the content directory does not exist'),
       fix: bi('检查 CONTENT_DIR 环境变量，或在项目根目录下运行', 'check the CONTENT_DIR variable, or run from the project root'),
     });
-    return { content: { root, units: [], villages: [], plans: [], datasets: new Map(), geoDisplay: '' }, problems };
+    return { content: { root, villages: [], plans: [], datasets: new Map(), geoDisplay: '' }, problems };
   }
   const site = loadRegistry(root, 'site.json', siteSchema, problems);
   const units = loadRegistry(root, 'units.json', unitsSchema, problems);
@@ -174,7 +175,7 @@ export function loadContent(root: string): LoadResult {
     root,
     site: site.data,
     siteSource: site.source,
-    units: units.data ?? [],
+    units: units.data,
     unitsSource: units.source,
     villages: villages.data ?? [],
     villagesSource: villages.source,

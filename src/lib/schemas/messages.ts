@@ -19,12 +19,13 @@ const FIELD_LABELS: Record<string, string> = {
   privacy: '隐私设置', maskNames: '姓名脱敏', suppressionThreshold: '抑制阈值',
 };
 
-export function fieldLabel(path: ReadonlyArray<string | number>): string {
+/** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
+export function fieldLabel(path: ReadonlyArray<string | number>): Bilingual {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
-    if (typeof key === 'string') return FIELD_LABELS[key] ? `${FIELD_LABELS[key]}（${key}）` : key;
+    if (typeof key === 'string') return bi(FIELD_LABELS[key] ? `${FIELD_LABELS[key]}（${key}）` : key, key);
   }
-  return '文件内容';
+  return bi('文件内容', 'the file');
 }
 
 /** Rules named by `params.rule` on custom issues and by `message` on regex checks. */
@@ -50,7 +51,7 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
     fix: bi('填写主管部门分配的 10 位标识码，或删除该字段', 'write the 10-character code you were assigned, or remove the field'),
   },
   'doc-number': {
-    what: bi('发文字号格式不符合 GB/T 9704-2012', 'document number is not in GB/T 9704-2012 form'),
+    what: bi('不符合 GB/T 9704-2012 的格式', 'is not in GB/T 9704-2012 form'),
     fix: bi('年份用六角括号〔〕，序号不加“第”、不编虚位，如 示政发〔2026〕12号', 'put the year in 〔〕 and the number without leading zeros, e.g. 示政发〔2026〕12号'),
   },
   period: {
@@ -74,28 +75,28 @@ function typeName(t: string): string {
 
 /** What is wrong and how to fix it, for one Zod issue. */
 export function describeIssue(issue: ZodIssue): { what: Bilingual; fix: Bilingual } {
-  const label = fieldLabel(issue.path);
+  const { zh: label, en: key } = fieldLabel(issue.path);
   const ruleKey =
     issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_string' ? issue.message : undefined;
   const rule = ruleKey ? RULES[ruleKey] : undefined;
   if (rule) {
-    return { what: bi(`${label}${rule.what.zh}`, `${label} ${rule.what.en}`), fix: rule.fix };
+    return { what: bi(`${label}${rule.what.zh}`, `${key} ${rule.what.en}`), fix: rule.fix };
   }
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined') {
         return {
-          what: bi(`缺少必填字段 ${label}`, `required field ${label} is missing`),
-          fix: bi(`添加 ${label}，类型为${typeName(issue.expected)}`, `add ${label} (${issue.expected})`),
+          what: bi(`缺少必填字段 ${label}`, `required field ${key} is missing`),
+          fix: bi(`添加 ${label}，类型为${typeName(issue.expected)}`, `add ${key} (${issue.expected})`),
         };
       }
       return {
-        what: bi(`${label} 应为${typeName(issue.expected)}，实际是${typeName(issue.received)}`, `${label} should be ${issue.expected}, got ${issue.received}`),
-        fix: bi(`把 ${label} 改为${typeName(issue.expected)}`, `change ${label} to a ${issue.expected}`),
+        what: bi(`${label} 应为${typeName(issue.expected)}，实际是${typeName(issue.received)}`, `${key} should be ${issue.expected}, got ${issue.received}`),
+        fix: bi(`把 ${label} 改为${typeName(issue.expected)}`, `change ${key} to a ${issue.expected}`),
       };
     case 'invalid_enum_value':
       return {
-        what: bi(`${label} 的取值“${String(issue.received)}”不在允许范围内`, `${label} value "${String(issue.received)}" is not allowed`),
+        what: bi(`${label} 的取值“${String(issue.received)}”不在允许范围内`, `${key} value "${String(issue.received)}" is not allowed`),
         fix: bi(`只能填写：${issue.options.join('、')}`, `use one of: ${issue.options.join(', ')}`),
       };
     case 'unrecognized_keys':
@@ -106,30 +107,30 @@ export function describeIssue(issue: ZodIssue): { what: Bilingual; fix: Bilingua
     case 'too_small':
       if (issue.type === 'array') {
         return {
-          what: bi(`${label} 至少需要 ${String(issue.minimum)} 项`, `${label} needs at least ${String(issue.minimum)} item(s)`),
-          fix: bi(`为 ${label} 补充内容`, `add items to ${label}`),
+          what: bi(`${label} 至少需要 ${String(issue.minimum)} 项`, `${key} needs at least ${String(issue.minimum)} item(s)`),
+          fix: bi(`为 ${label} 补充内容`, `add items to ${key}`),
         };
       }
       if (issue.type === 'string') {
-        return { what: bi(`${label} 不能为空`, `${label} must not be empty`), fix: bi(`填写 ${label}`, `fill in ${label}`) };
+        return { what: bi(`${label} 不能为空`, `${key} must not be empty`), fix: bi(`填写 ${label}`, `fill in ${key}`) };
       }
       return {
-        what: bi(`${label} 不能小于 ${String(issue.minimum)}`, `${label} must be at least ${String(issue.minimum)}`),
+        what: bi(`${label} 不能小于 ${String(issue.minimum)}`, `${key} must be at least ${String(issue.minimum)}`),
         fix: bi(`把 ${label} 改为不小于 ${String(issue.minimum)} 的数`, `use a number ≥ ${String(issue.minimum)}`),
       };
     case 'too_big':
       return {
-        what: bi(`${label} 不能大于 ${String(issue.maximum)}`, `${label} must be at most ${String(issue.maximum)}`),
+        what: bi(`${label} 不能大于 ${String(issue.maximum)}`, `${key} must be at most ${String(issue.maximum)}`),
         fix: bi(`把 ${label} 改为不大于 ${String(issue.maximum)} 的数`, `use a number ≤ ${String(issue.maximum)}`),
       };
     case 'invalid_string':
       return {
-        what: bi(`${label} 格式不正确`, `${label} has the wrong format`),
-        fix: bi(`按内容规范填写 ${label}（见 docs/内容规范.md）`, `write ${label} as the content contract says (docs/内容规范.md)`),
+        what: bi(`${label} 格式不正确`, `${key} has the wrong format`),
+        fix: bi(`按内容规范填写 ${label}（见 docs/内容规范.md）`, `write ${key} as the content contract says (docs/内容规范.md)`),
       };
     default:
       return {
-        what: bi(`${label} 不符合要求：${issue.message}`, `${label} is invalid: ${issue.message}`),
+        what: bi(`${label} 不符合要求：${issue.message}`, `${key} is invalid: ${issue.message}`),
         fix: bi('按内容规范修改（见 docs/内容规范.md）', 'fix it as the content contract says (docs/内容规范.md)'),
       };
   }

@@ -1,0 +1,138 @@
+/**
+ * A real build of a second town through CONTENT_DIR: every page the contract names exists,
+ * carries the government metadata, shows computed facts, and nothing of the sample town leaks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { builds, listFiles, TODAY } from '../helpers/build';
+import { LINHE, SAMPLE } from '../helpers/content';
+
+const read = (dist: string, p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
+const json = <T>(root: string, f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8')) as T;
+
+interface FixturePlan {
+  slug: string;
+  fm: {
+    title: string;
+    indexNumber: string;
+    validity: string;
+    supersededBy?: string;
+    tasks?: Array<{ id: string; due: string; status: string }>;
+  };
+}
+function plansOf(root: string): FixturePlan[] {
+  const dir = path.join(root, 'plans');
+  return fs.readdirSync(dir).map((f) => {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    return { slug: f.replace(/\.mdx?$/, ''), fm: parseYaml(text.split(/^---$/m)[1]!) as FixturePlan['fm'] };
+  });
+}
+
+const dist = builds.linhe;
+const linhePlans = plansOf(LINHE);
+const linheUnits = json<Array<{ id: string; name: string }>>(LINHE, 'units.json');
+
+describe('a town built through CONTENT_DIR', () => {
+  it('has every page the contract names for plans and units', () => {
+    for (const p of ['index.html', 'plans/index.html', 'units/index.html', 'sitemap-index.xml', '404.html']) {
+      expect(fs.existsSync(path.join(dist, p)), p).toBe(true);
+    }
+    for (const p of linhePlans) expect(fs.existsSync(path.join(dist, 'plans', p.slug, 'index.html')), p.slug).toBe(true);
+    for (const u of linheUnits) expect(fs.existsSync(path.join(dist, 'units', u.id, 'index.html')), u.id).toBe(true);
+    for (const f of ['validity/youxiao', 'validity/shixing', 'validity/shixiao', 'year/2026']) {
+      expect(fs.existsSync(path.join(dist, 'plans', f, 'index.html')), f).toBe(true);
+    }
+  });
+
+  it('puts the 公文 metadata and government meta tags on plan pages', () => {
+    const site = json<{ name: string; issuer: string }>(LINHE, 'site.json');
+    for (const p of linhePlans) {
+      const html = read(dist, `plans/${p.slug}/index.html`);
+      expect(html).toContain('<html lang="zh-CN"');
+      expect(html).toContain(p.fm.indexNumber);
+      for (const label of ['索引号', '发布机构', '主题分类', '成文日期', '发布日期', '有效性']) expect(html).toContain(`<dt>${label}</dt>`);
+      expect(html).toContain(`<meta name="SiteName" content="${site.name}">`);
+      expect(html).toContain(`<meta name="ArticleTitle" content="${p.fm.title}">`);
+      expect(html).toMatch(/<meta name="PubDate" content="\d{4}-\d{2}-\d{2} \d{2}:\d{2}">/);
+      expect(html).toMatch(/<meta name="ColumnName" content="实施方案">/);
+      expect(html).toContain(`<link rel="canonical" href="https://linhe.example.cn/plans/${p.slug}/">`);
+      expect(html).toContain(`数据截至 <time datetime="${TODAY}">`);
+    }
+  });
+
+  it('marks superseded plans and links both ways', () => {
+    for (const old of linhePlans.filter((p) => p.fm.supersededBy)) {
+      const html = read(dist, `plans/${old.slug}/index.html`);
+      expect(html).toContain(`【${old.fm.validity}】`);
+      expect(html).toContain(`href="/plans/${old.fm.supersededBy}/"`);
+      expect(read(dist, `plans/${old.fm.supersededBy}/index.html`)).toContain(`href="/plans/${old.slug}/"`);
+    }
+  });
+
+  it('shows 逾期 exactly on tasks past due and not done in plans in force', () => {
+    let overdueSeen = 0;
+    for (const p of linhePlans) {
+      const html = read(dist, `plans/${p.slug}/index.html`);
+      const inForce = p.fm.validity === '有效' || p.fm.validity === '试行';
+      for (const t of p.fm.tasks ?? []) {
+        const row = new RegExp(`<tr role="row" id="task-${t.id}">([\\s\\S]*?)</tr>`).exec(html)?.[1];
+        expect(row, `${p.slug} ${t.id}`).toBeDefined();
+        const overdue = inForce && t.status !== '已完成' && t.due < TODAY;
+        expect(row!.includes('逾期'), `${p.slug} ${t.id}`).toBe(overdue);
+        if (overdue) overdueSeen++;
+      }
+    }
+    expect(overdueSeen).toBeGreaterThan(0);
+  });
+
+  it('leaves no trace of the sample town anywhere in dist/', () => {
+    const site = json<{ name: string; issuer: string; regionName: string; issuerCode: string; siteUrl: string }>(SAMPLE, 'site.json');
+    const villages = json<Array<{ name: string; code: string }>>(SAMPLE, 'villages.json');
+    const needles = [
+      site.name,
+      site.issuer,
+      site.regionName,
+      site.issuerCode,
+      new URL(site.siteUrl).host,
+      ...villages.flatMap((v) => [v.name, v.code]),
+      ...plansOf(SAMPLE).flatMap((p) => [p.fm.title, p.fm.indexNumber]),
+    ];
+    for (const file of listFiles(dist)) {
+      const text = fs.readFileSync(path.join(dist, file), 'utf8');
+      for (const n of needles) expect(text.includes(n), `${file} contains "${n}"`).toBe(false);
+    }
+  });
+
+  it('loads no JavaScript on text pages beyond the shared switch script (≤ 2 KB gzipped)', () => {
+    const htmlFiles = listFiles(dist).filter((f) => f.endsWith('.html'));
+    expect(htmlFiles.length).toBeGreaterThan(10);
+    for (const f of htmlFiles) {
+      const scripts = [...read(dist, f).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts, f).toEqual(['<script src="/assets/prefs.js">']);
+      expect(read(dist, f), f).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+    }
+    expect(gzipSync(fs.readFileSync(path.join(dist, 'assets/prefs.js'))).length).toBeLessThanOrEqual(2048);
+  });
+
+  it('refers only to its own origin for scripts, styles, images and icons', () => {
+    for (const f of listFiles(dist).filter((x) => x.endsWith('.html'))) {
+      const html = read(dist, f);
+      const refs = [...html.matchAll(/<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b(?![^>]*rel="canonical")[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+      for (const r of refs) expect(r.startsWith('/') && !r.startsWith('//'), `${f}: ${r}`).toBe(true);
+    }
+  });
+});
+
+describe('a town built under a sub-path (BASE_PATH)', () => {
+  const sub = builds.linheSubpath;
+  it('prefixes every internal link and asset with the base', () => {
+    const html = read(sub, 'plans/index.html');
+    const refs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const r of refs) expect(r.startsWith('/zl/linhe/'), r).toBe(true);
+    expect(html).toContain('<link rel="canonical" href="https://portal.example.cn/zl/linhe/plans/">');
+  });
+});
