@@ -13,7 +13,8 @@ import { contentRootWith, faultCases, FIXTURES, LINHE } from '../helpers/content
 interface Expected {
   code: string;
   file: string;
-  line: number;
+  line?: number;
+  column?: number;
   field?: string;
   zh: string;
   en: string;
@@ -37,13 +38,14 @@ describe('content faults', () => {
       expect(p!.code).toBe(expected.code);
       expect(p!.file).toBe(path.join(root, expected.file));
       expect(p!.line).toBe(expected.line);
+      if (expected.column) expect(p!.column).toBe(expected.column);
       if (expected.field) expect(p!.field).toBe(expected.field);
       expect(p!.what.zh).toContain(expected.zh);
       expect(p!.what.en).toContain(expected.en);
       expect(p!.fix.zh.length).toBeGreaterThan(4);
       expect(p!.fix.en.length).toBeGreaterThan(4);
       const report = formatReport(problems);
-      expect(report).toContain(`${p!.file}:${expected.line}`);
+      expect(report).toContain(expected.line ? `${p!.file}:${expected.line}` : p!.file);
       expect(report).toContain('修改：');
     });
   }

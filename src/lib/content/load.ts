@@ -8,6 +8,7 @@ import path from 'node:path';
 import { bi, type Problem } from '../errors';
 import { planSchema, siteSchema, unitsSchema, villagesSchema, type PlanFrontmatter, type Site, type Unit, type Village } from '../schemas';
 import { checkPlans } from '../checks/plans';
+import { checkPrivacy } from '../checks/privacy';
 import { checkRegistries } from '../checks/registries';
 import { parseWith } from './parse';
 import { displayPath } from './root';
@@ -184,6 +185,11 @@ export function loadContent(root: string): LoadResult {
     plans: loadPlans(root, problems),
     datasets: loadDatasetStubs(root),
   };
-  problems.push(...checkRegistries(content), ...checkPlans(content));
+  problems.push(
+    ...checkRegistries(content),
+    ...checkPlans(content),
+    // Names are checked masked unless the site explicitly turned masking off.
+    ...checkPrivacy(root, content.site?.privacy.maskNames ?? true, (abs) => displayPath(abs)),
+  );
   return { content, problems };
 }
