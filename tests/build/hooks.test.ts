@@ -1,0 +1,64 @@
+/**
+ * The pre-commit gate in a fresh clone after `npm ci`: a staged file with a valid ID number
+ * is refused with the file and line named; a clean commit passes in under 2 seconds; a commit
+ * message with a mobile number is refused too. (Clones HEAD: commit before running locally.)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/content';
+
+let clone: string;
+const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: clone, encoding: 'utf8', timeout: 240_000 });
+const headCount = () => execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: clone, encoding: 'utf8' }).trim();
+
+beforeAll(() => {
+  clone = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-clone-'));
+  execFileSync('git', ['clone', '-q', REPO, clone]);
+  const ci = sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+  if (ci.status !== 0) throw new Error(`npm ci failed: ${ci.stderr}`);
+  execFileSync('git', ['config', 'user.email', 'test@example.invalid'], { cwd: clone });
+  execFileSync('git', ['config', 'user.name', 'test'], { cwd: clone });
+}, 300_000);
+
+describe('git hooks installed by npm ci', () => {
+  it('refuses a staged file containing a valid resident ID number, naming file and line', () => {
+    const before = headCount();
+    fs.writeFileSync(path.join(clone, 'content/plans/leak-test.md'), '---\ntitle: 测试\n---\n\n联系人：张*华\n身份证：330182198503124519\n');
+    sh('git', ['add', 'content/plans/leak-test.md']);
+    const r = sh('git', ['commit', '-m', '添加测试文件']);
+    sh('git', ['rm', '-q', '--cached', 'content/plans/leak-test.md']);
+    fs.rmSync(path.join(clone, 'content/plans/leak-test.md'));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('content/plans/leak-test.md:6:5');
+    expect(r.stderr).toContain('居民身份证号码');
+    expect(r.stderr).not.toContain('330182198503124519');
+    expect(headCount()).toBe(before);
+  });
+
+  it('lets a clean commit through quickly', () => {
+    const before = Number(headCount());
+    fs.appendFileSync(path.join(clone, 'README.md'), '\n');
+    const units = path.join(clone, 'content/units.json');
+    fs.writeFileSync(units, fs.readFileSync(units, 'utf8') + '\n');
+    sh('git', ['add', 'README.md', 'content/units.json']);
+    const t = performance.now();
+    const r = sh('git', ['commit', '-qm', '整理格式']);
+    const ms = performance.now() - t;
+    expect(r.status, r.stderr).toBe(0);
+    expect(Number(headCount())).toBe(before + 1);
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('refuses a commit message carrying a mobile number', () => {
+    const before = headCount();
+    fs.appendFileSync(path.join(clone, 'README.md'), '\n');
+    sh('git', ['add', 'README.md']);
+    const r = sh('git', ['commit', '-m', '更新联系人 13857112345']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('手机号码');
+    expect(headCount()).toBe(before);
+  });
+});
