@@ -8,7 +8,8 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
-import { planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
+import { z } from 'zod';
+import { financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
 
 const root = resolveContentRoot();
 
@@ -40,6 +41,15 @@ export const collections = {
   site: defineCollection({ loader: registry('site.json', () => 'site'), schema: siteSchema }),
   units: defineCollection({ loader: registry('units.json', (u) => String(u.id)), schema: unitSchema }),
   villages: defineCollection({ loader: registry('villages.json', (v) => String(v.code)), schema: villageSchema }),
+  // disclosures/<villageCode>/<period>-<kind>.json; id `<villageCode>/<period>-<kind>`.
+  disclosures: defineCollection({
+    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*.json' }),
+    schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
+  }),
+  notices: defineCollection({
+    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}' }),
+    schema: noticeDisclosureSchema,
+  }),
   plans: defineCollection({
     loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}' }),
     schema: planSchema,

@@ -2,6 +2,7 @@
  * Every check over a content root, in one call: schemas, references, plan logic.
  * `npm run check`, the build and the tests all go through here, so they agree.
  */
+import { checkCorrections } from './checks/corrections';
 import { loadContent, type LoadResult } from './content/load';
 import { resolveToday } from './dates';
 import { bi, type Problem } from './errors';
@@ -25,5 +26,6 @@ export function validateContentRoot(root: string, env: Record<string, string | u
     result.problems.push(problem);
     void err;
   }
+  if (today) result.problems.push(...checkCorrections(result.content, today));
   return { ...result, today };
 }

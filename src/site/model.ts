@@ -2,17 +2,33 @@
  * The one place pages get data from: collections → src/lib model, built once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
+import path from 'node:path';
 import { resolveToday } from '../lib/dates';
+import { readHistory } from '../lib/content/git';
+import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
 let model: Promise<SiteModel> | undefined;
 
+/** Astro gives entry file paths relative to the project root. */
+function abs(filePath: string | undefined): string | undefined {
+  return filePath ? path.resolve(filePath) : undefined;
+}
+
+/** Collection ids of disclosures are `<villageCode>/<file name without extension>`. */
+function splitId(id: string): [string, string] {
+  const i = id.indexOf('/');
+  return [id.slice(0, i), id.slice(i + 1)];
+}
+
 async function load(): Promise<SiteModel> {
-  const [site, units, villages, plans] = await Promise.all([
+  const [site, units, villages, plans, disclosures, notices] = await Promise.all([
     getEntry('site', 'site'),
     getCollection('units'),
     getCollection('villages'),
     getCollection('plans'),
+    getCollection('disclosures'),
+    getCollection('notices'),
   ]);
   if (!site) throw new Error('site.json 未加载 (site.json was not loaded)');
   return buildSiteModel({
@@ -21,13 +37,31 @@ async function load(): Promise<SiteModel> {
     siteUrlOverride: process.env.SITE_URL,
     units: units.map((u) => u.data),
     villages: villages.map((v) => v.data),
-    plans: plans.map((p) => ({ slug: p.id, data: p.data })),
+    plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),
+    history: readHistory(resolveContentRoot()),
+    disclosures: [
+      ...disclosures.map((d) => {
+        const [village, id] = splitId(d.id);
+        const kind = /-(finance|affairs|party)$/.exec(id)![1] as 'finance' | 'affairs' | 'party';
+        return { village, id, kind, data: d.data, file: abs(d.filePath) };
+      }),
+      ...notices.map((n) => {
+        const [village, id] = splitId(n.id);
+        return { village, id, kind: 'notice' as const, data: n.data, file: abs(n.filePath) };
+      }),
+    ],
   });
 }
 
 export function getSiteModel(): Promise<SiteModel> {
   model ??= load();
   return model;
+}
+
+export async function getNoticeEntry(village: string, id: string) {
+  const entry = await getEntry('notices', `${village}/${id}`);
+  if (!entry) throw new Error(`notice ${village}/${id} not found`);
+  return entry;
 }
 
 export async function getPlanEntry(slug: string) {

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { bi, type Problem } from '../errors';
 import { planSchema, siteSchema, unitsSchema, villagesSchema, type PlanFrontmatter, type Site, type Unit, type Village } from '../schemas';
 import { checkPlans } from '../checks/plans';
+import { checkDisclosures } from '../checks/disclosures';
 import { checkPrivacy } from '../checks/privacy';
 import { checkRegistries } from '../checks/registries';
+import { loadDisclosures, type DisclosureSource } from './disclosures';
 import { parseWith } from './parse';
 import { displayPath } from './root';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
@@ -38,6 +40,7 @@ export interface ContentSet {
   geoCodes?: Set<string>;
   geoDisplay: string;
   plans: PlanSource[];
+  disclosures: DisclosureSource[];
   /** Published datasets by id (only what plan indicators need until datasets are loaded fully). */
   datasets: Map<string, DatasetStub>;
 }
@@ -167,7 +170,7 @@ export function loadContent(root: string): LoadResult {
       what: bi('内容目录不存在', 'the content directory does not exist'),
       fix: bi('检查 CONTENT_DIR 环境变量，或在项目根目录下运行', 'check the CONTENT_DIR variable, or run from the project root'),
     });
-    return { content: { root, villages: [], plans: [], datasets: new Map(), geoDisplay: '' }, problems };
+    return { content: { root, villages: [], plans: [], disclosures: [], datasets: new Map(), geoDisplay: '' }, problems };
   }
   const site = loadRegistry(root, 'site.json', siteSchema, problems);
   const units = loadRegistry(root, 'units.json', unitsSchema, problems);
@@ -183,11 +186,13 @@ export function loadContent(root: string): LoadResult {
     geoCodes: loadGeoCodes(root, problems),
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
     plans: loadPlans(root, problems),
+    disclosures: loadDisclosures(root, problems),
     datasets: loadDatasetStubs(root),
   };
   problems.push(
     ...checkRegistries(content),
     ...checkPlans(content),
+    ...checkDisclosures(content),
     // Names are checked masked unless the site explicitly turned masking off.
     ...checkPrivacy(root, content.site?.privacy.maskNames ?? true, (abs) => displayPath(abs)),
   );

@@ -54,6 +54,7 @@ export interface PlanLink {
 
 export interface PlanView extends Omit<PlanFrontmatter, 'tasks' | 'phases' | 'goals'> {
   slug: string;
+  file?: string;
   year: string;
   categorySlug: string;
   inForce: boolean;
@@ -85,6 +86,8 @@ export function summarize(tasks: readonly TaskView[]): ProgressSummary {
 export interface PlanInput {
   slug: string;
   data: PlanFrontmatter;
+  /** Absolute path of the source file (for its revision history). */
+  file?: string;
 }
 
 export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit[], today: string): PlanView[] {
@@ -93,7 +96,7 @@ export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit
   const link = (p: PlanInput): PlanLink => ({ slug: p.slug, title: p.data.title, publishedOn: p.data.publishedOn });
   const bySlug = new Map(plans.map((p) => [p.slug, p]));
 
-  const views = plans.map(({ slug, data }): PlanView => {
+  const views = plans.map(({ slug, data, file }): PlanView => {
     const inForce = isInForce(data.validity);
     const tasks = data.tasks.map((t): TaskView => {
       const overdue = inForce && t.status !== '已完成' && t.due < today;
@@ -113,6 +116,7 @@ export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit
     return {
       ...data,
       slug,
+      file,
       year: yearOf(data.publishedOn),
       categorySlug: slugify(data.category),
       inForce,

@@ -6,6 +6,8 @@ import type { Site } from '../schemas/site';
 import type { Unit } from '../schemas/unit';
 import type { Village } from '../schemas/village';
 import { VALIDITIES, type Validity } from '../schemas/plan';
+import { buildDisclosureModel, type DisclosureInput, type DisclosureModel } from './disclosures';
+import { laterRevisions, type HistoryState, type Revision } from '../history';
 import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type UnitView } from './plans';
 
 /** ASCII URL words for the four validity states (/plans/validity/<slug>/). */
@@ -35,6 +37,11 @@ export interface SiteModel {
   townRollup: ProgressSummary;
   /** Plan list filter views, by facet, each value in display order. */
   planFacets: Record<FacetKey, FacetValue[]>;
+  disclosures: DisclosureModel;
+  /** Whether git history could be read (not on a shallow clone or outside git). */
+  history: { available: boolean; reason?: 'no-git' | 'shallow' };
+  /** Changes to a content file after its first publication, newest first (修订记录). */
+  revisionsOf: (file: string | undefined) => Revision[];
 }
 
 export interface SiteInput {
@@ -44,6 +51,8 @@ export interface SiteInput {
   units: Unit[];
   villages: Village[];
   plans: PlanInput[];
+  disclosures: Array<DisclosureInput & { village: string }>;
+  history?: HistoryState;
 }
 
 function facet(key: FacetKey, plans: PlanView[], pick: (p: PlanView) => { slug: string; label: string }, order: string[]): FacetValue[] {
@@ -74,6 +83,9 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     plans,
     unitViews: buildUnitViews(plans, input.units),
     townRollup: summarize(plans.filter((p) => p.inForce).flatMap((p) => p.tasks)),
+    history: input.history?.available ? { available: true } : { available: false, reason: input.history?.reason ?? 'no-git' },
+    revisionsOf: (file) => (file && input.history?.available ? laterRevisions(input.history.revisions.get(file)) : []),
+    disclosures: buildDisclosureModel(input.villages, input.disclosures, input.today, input.site.disclosure),
     planFacets: {
       validity: facet('validity', plans, (p) => ({ slug: VALIDITY_SLUGS[p.validity], label: p.validity }), [...VALIDITIES]),
       category: facet('category', plans, (p) => ({ slug: p.categorySlug, label: p.category }), []),

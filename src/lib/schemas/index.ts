@@ -3,3 +3,4 @@ export * from './site';
 export * from './unit';
 export * from './village';
 export * from './plan';
+export * from './disclosure';

@@ -17,6 +17,11 @@ const FIELD_LABELS: Record<string, string> = {
   population: '人口', households: '户数', grids: '网格', issuerCode: '统一社会信用代码',
   regionName: '行政区划名称', contact: '联系方式', siteUrl: '网站地址', siteIdCode: '政府网站标识码',
   privacy: '隐私设置', maskNames: '姓名脱敏', suppressionThreshold: '抑制阈值',
+  village: '村（社区）代码', period: '期间', reviewedBy: '审核机构', noticeUntil: '公示截止日期',
+  corrections: '更正说明', openingBalance: '期初余额', closingBalance: '期末余额', income: '收入明细',
+  expense: '支出明细', date: '日期', account: '会计科目', amount: '金额', voucher: '凭证号',
+  columns: '列', rows: '行', label: '列名', type: '类型', noticeType: '公告类型',
+  disclosure: '村务公开设置', financeDeadlineDay: '财务公开截止日', quarterlyDeadlineDay: '季度公开截止日',
 };
 
 /** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
@@ -57,6 +62,14 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   period: {
     what: bi('期间格式不正确', 'is not a valid period'),
     fix: bi('写成 YYYY、YYYY-Qn 或 YYYY-MM', 'write YYYY, YYYY-Qn or YYYY-MM'),
+  },
+  money: {
+    what: bi('格式不正确：必须是带两位小数的文字，如 "1234.50"', 'must be a money string with exactly two decimals, e.g. "1234.50"'),
+    fix: bi('给金额加上引号并保留两位小数（"5000.00"，不要写 5000 或 5000.5）；不要用千分位逗号', 'quote the amount and give two decimals ("5000.00", not 5000 or 5000.5); no thousands separators'),
+  },
+  'column-key': {
+    what: bi('列的 key 只能由英文字母、数字和下划线组成', 'a column key may only contain letters, digits and underscores'),
+    fix: bi('改用如 name、amount、note 这样的英文 key', 'use an English key such as name, amount, note'),
   },
   'indicator-needs-target': {
     what: bi('关联数据指标的目标缺少比较方式或目标值', 'a goal with an indicator needs a comparator and a target'),

@@ -11,6 +11,18 @@ export const privacySettingsSchema = z
   })
   .strict();
 
+/**
+ * 村务公开时限 (extension). Finance is disclosed monthly, affairs and party matters at least
+ * quarterly (村民委员会组织法 art. 30); a period's disclosure is on time when published by
+ * this day of the following month. Defaults: 10 and 15 (local practice varies: configure it).
+ */
+export const disclosureSettingsSchema = z
+  .object({
+    financeDeadlineDay: z.number().int().min(1).max(28).default(10),
+    quarterlyDeadlineDay: z.number().int().min(1).max(28).default(15),
+  })
+  .strict();
+
 export const siteSchema = z
   .object({
     /** 网站名称, e.g. 示范镇公开栏; shown in the header and the SiteName meta tag. */
@@ -28,6 +40,7 @@ export const siteSchema = z
     /** 政府网站标识码 (SiteIDCode meta tag). Optional. */
     siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
     privacy: privacySettingsSchema,
+    disclosure: disclosureSettingsSchema.default({}),
   })
   .strict();
 

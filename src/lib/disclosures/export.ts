@@ -1,0 +1,23 @@
+/** Downloadable tables of a disclosure: the same figures as the page, in the contract's form. */
+import { fenToYuan } from '../money';
+import type { FinanceDisclosure, ListDisclosure } from '../schemas/disclosure';
+import { buildLedger } from './ledger';
+import { toCsv } from '../csv';
+
+/** One row per entry, with the opening and closing balances as the first and last rows. */
+export function financeCsv(d: FinanceDisclosure): string {
+  const ledger = buildLedger(d);
+  const rows: Array<Array<string | number>> = [['期初余额', '', '', '', fenToYuan(ledger.openingFen), '']];
+  for (const [label, side] of [['收入', d.income], ['支出', d.expense]] as const) {
+    for (const e of side) rows.push([label, e.date, e.account, e.summary, e.amount, e.voucher]);
+  }
+  rows.push(['期末余额', '', '', '', fenToYuan(ledger.closingFen), '']);
+  return toCsv(['收支', '日期', '会计科目', '摘要', '金额（元）', '凭证号'], rows);
+}
+
+export function listCsv(d: ListDisclosure): string {
+  return toCsv(
+    d.columns.map((c) => (c.type === 'money' ? `${c.label}（元）` : c.label)),
+    d.rows.map((row) => d.columns.map((c) => (row[c.key] === undefined || row[c.key] === null ? '' : (row[c.key] as string | number)))),
+  );
+}

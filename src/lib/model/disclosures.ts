@@ -1,0 +1,203 @@
+/**
+ * The village-disclosure model pages render: per-disclosure views (ledger, list, notice),
+ * per-village summaries with balance over time, and the timeliness matrix — all computed
+ * here from "today" (村民委员会组织法 art. 30: finance monthly, other matters at least quarterly).
+ */
+import { buildLedger, type Ledger } from '../disclosures/ledger';
+import { formatCell } from '../disclosures/cells';
+import { deadlineAfter, formatPeriod, parsePeriod, previousMonth, quarterOf } from '../periods';
+import type { Correction, DisclosureKind, FinanceDisclosure, ListColumn, ListDisclosure, NoticeDisclosure } from '../schemas/disclosure';
+import type { Village } from '../schemas/village';
+import type { Fen } from '../money';
+
+export const KIND_LABELS: Record<DisclosureKind | 'notice', string> = { finance: '财务公开', affairs: '村务公开', party: '党务公开', notice: '公告' };
+
+export interface DisclosureInput {
+  /** `<period>-<kind>` or `<period>-notice-<slug>` */
+  id: string;
+  kind: DisclosureKind | 'notice';
+  data: FinanceDisclosure | ListDisclosure | NoticeDisclosure;
+  /** Absolute path of the source file (for its revision history). */
+  file?: string;
+}
+
+interface ViewBase {
+  id: string;
+  file?: string;
+  village: Village;
+  period: string;
+  periodLabel: string;
+  category: string;
+  title: string;
+  publishedOn: string;
+  reviewedBy: string;
+  noticeUntil?: string;
+  /** Today is within the notice period (公示中). */
+  noticeOpen: boolean;
+  corrections: Correction[];
+  kindLabel: string;
+}
+
+export interface FinanceView extends ViewBase {
+  kind: 'finance';
+  ledger: Ledger;
+  source: FinanceDisclosure;
+}
+
+export interface ListView extends ViewBase {
+  kind: 'affairs' | 'party';
+  columns: ListColumn[];
+  /** Display strings per row, in column order. */
+  cells: string[][];
+  source: ListDisclosure;
+}
+
+export interface NoticeView extends ViewBase {
+  kind: 'notice';
+  noticeType?: string;
+  contact?: string;
+}
+
+export type DisclosureView = FinanceView | ListView | NoticeView;
+
+export type Timeliness = 'on-time' | 'late' | 'missing' | 'pending';
+
+export interface TimelinessCell {
+  period: string;
+  status: Timeliness;
+  deadline: string;
+  publishedOn?: string;
+  /** The disclosure to link to, when there is one. */
+  id?: string;
+}
+
+export interface BalancePoint {
+  period: string;
+  openingFen: Fen;
+  incomeFen: Fen;
+  expenseFen: Fen;
+  closingFen: Fen;
+}
+
+export interface VillageDisclosures {
+  village: Village;
+  /** Newest period first; within a period finance, affairs, party, notices. */
+  items: DisclosureView[];
+  latest?: DisclosureView;
+  balance: BalancePoint[];
+  finance: TimelinessCell[];
+  quarterly: TimelinessCell[];
+}
+
+export interface DisclosureModel {
+  villages: VillageDisclosures[];
+  /** Column headers of the matrices: the last 12 months and the last 4 quarters before today's. */
+  months: string[];
+  quarters: string[];
+  all: DisclosureView[];
+}
+
+export interface DisclosureSettings {
+  financeDeadlineDay: number;
+  quarterlyDeadlineDay: number;
+}
+
+const KIND_ORDER = { finance: 0, affairs: 1, party: 2, notice: 3 } as const;
+
+function toView(input: DisclosureInput, village: Village, today: string): DisclosureView {
+  const d = input.data;
+  const base: ViewBase = {
+    id: input.id,
+    file: input.file,
+    village,
+    period: d.period,
+    periodLabel: formatPeriod(d.period),
+    category: d.category,
+    title: d.title,
+    publishedOn: d.publishedOn,
+    reviewedBy: d.reviewedBy,
+    noticeUntil: d.noticeUntil,
+    noticeOpen: d.noticeUntil !== undefined && d.publishedOn <= today && today <= d.noticeUntil,
+    corrections: d.corrections ?? [],
+    kindLabel: KIND_LABELS[input.kind],
+  };
+  if (input.kind === 'finance') {
+    const source = d as FinanceDisclosure;
+    return { ...base, kind: 'finance', ledger: buildLedger(source), source };
+  }
+  if (input.kind === 'notice') {
+    const n = d as NoticeDisclosure;
+    return { ...base, kind: 'notice', noticeType: n.noticeType, contact: n.contact };
+  }
+  const list = d as ListDisclosure;
+  return {
+    ...base,
+    kind: input.kind,
+    columns: list.columns,
+    cells: list.rows.map((row) => list.columns.map((c) => formatCell(c.type, row[c.key]))),
+    source: list,
+  };
+}
+
+/** The `count` whole periods before the one containing today, oldest first. */
+export function recentMonths(today: string, count = 12): string[] {
+  const out: string[] = [];
+  let m = previousMonth(today.slice(0, 7));
+  for (let i = 0; i < count; i++, m = previousMonth(m)) out.unshift(m);
+  return out;
+}
+
+export function recentQuarters(today: string, count = 4): string[] {
+  const out: string[] = [];
+  let q = quarterOf(today.slice(0, 7));
+  for (let i = 0; i < count; i++) {
+    const [y, n] = [Number(q.slice(0, 4)), Number(q.slice(6))];
+    q = n === 1 ? `${y - 1}-Q4` : `${y}-Q${n - 1}`;
+    out.unshift(q);
+  }
+  return out;
+}
+
+/**
+ * On time when published by the deadline; late after it; missing when nothing is published
+ * and the deadline has passed; pending while the deadline is still ahead.
+ */
+export function timeliness(period: string, deadlineDay: number, published: Array<{ publishedOn: string; id: string }>, today: string): TimelinessCell {
+  const deadline = deadlineAfter(parsePeriod(period)!, deadlineDay);
+  const first = published.filter((p) => p.publishedOn <= today).sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))[0];
+  if (!first) return { period, deadline, status: today > deadline ? 'missing' : 'pending' };
+  return { period, deadline, publishedOn: first.publishedOn, id: first.id, status: first.publishedOn <= deadline ? 'on-time' : 'late' };
+}
+
+export function buildDisclosureModel(
+  villages: readonly Village[],
+  inputs: ReadonlyArray<DisclosureInput & { village: string }>,
+  today: string,
+  settings: DisclosureSettings,
+): DisclosureModel {
+  const months = recentMonths(today);
+  const quarters = recentQuarters(today);
+  const all: DisclosureView[] = [];
+  const result = villages.map((village): VillageDisclosures => {
+    const items = inputs
+      .filter((i) => i.village === village.code)
+      .map((i) => toView(i, village, today))
+      .sort((a, b) => b.period.localeCompare(a.period) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id.localeCompare(b.id));
+    all.push(...items);
+    const finance = items.filter((i): i is FinanceView => i.kind === 'finance');
+    // Anything other than finance counts toward the quarterly duty when its period lies in the quarter.
+    const quarterly = items.filter((i) => i.kind !== 'finance');
+    const inQuarter = (p: string, q: string) => p === q || (/^\d{4}-\d{2}$/.test(p) && quarterOf(p) === q);
+    return {
+      village,
+      items,
+      latest: [...items].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0],
+      balance: [...finance]
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .map((f) => ({ period: f.period, openingFen: f.ledger.openingFen, incomeFen: f.ledger.income.totalFen, expenseFen: f.ledger.expense.totalFen, closingFen: f.ledger.closingFen })),
+      finance: months.map((m) => timeliness(m, settings.financeDeadlineDay, finance.filter((f) => f.period === m), today)),
+      quarterly: quarters.map((q) => timeliness(q, settings.quarterlyDeadlineDay, quarterly.filter((i) => inQuarter(i.period, q)), today)),
+    };
+  });
+  return { villages: result, months, quarters, all };
+}
