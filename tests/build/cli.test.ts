@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, checkContent, TEST_DIST } from '../helpers/build';
+import { buildSite, checkContent, run as runNpmCmd, TEST_DIST } from '../helpers/build';
+
+const runNpm = (args: string[], env: Record<string, string>) => runNpmCmd('npm', args, env);
 import { contentRootWith, faultCases, FIXTURES, SAMPLE } from '../helpers/content';
 
 describe('npm run check', () => {
@@ -34,4 +36,24 @@ describe('npm run check', () => {
       expect(fs.existsSync(out)).toBe(false);
     });
   }
+});
+
+describe('npm run new', () => {
+  it('writes a plan and disclosures that pass npm run check, with the next 索引号', () => {
+    const root = contentRootWith();
+    const run = (...args: string[]) => runNpm(['run', '--silent', 'new', '--', ...args], { CONTENT_DIR: root });
+    expect(run('plan', '--title', '麟禾镇矛盾纠纷多元化解工作方案').status).toBe(0);
+    expect(run('disclosure', '--village', '330799203204', '--kind', 'finance', '--period', '2026-10').status).toBe(0);
+    expect(run('disclosure', '--village', '330799203204', '--kind', 'notice', '--period', '2026-11', '--title', '一事一议筹资方案公示').status).toBe(0);
+    const plan = fs.readFileSync(path.join(root, 'plans', 'maodunjiufenduoyuanhuajie-2026.mdx'), 'utf8');
+    expect(plan).toContain('indexNumber: 11330799MB0T52819M/2026-00018');
+    expect(plan).toContain('publishedOn: 2026-11-20');
+    expect(fs.existsSync(path.join(root, 'disclosures/330799203204/2026-10-finance.json'))).toBe(true);
+    // Same title again gets its own slug; an existing disclosure is never overwritten; unknown villages are refused.
+    expect(run('plan', '--title', '麟禾镇矛盾纠纷多元化解工作方案').status).toBe(0);
+    expect(run('disclosure', '--village', '330799203204', '--kind', 'finance', '--period', '2026-10').status).toBe(1);
+    expect(run('disclosure', '--village', '999999999999', '--kind', 'finance').status).toBe(1);
+    const check = checkContent(root);
+    expect(check.status, check.stderr).toBe(0);
+  });
 });
