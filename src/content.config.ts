@@ -13,6 +13,9 @@ import { financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, 
 
 const root = resolveContentRoot();
 
+/** Entry id = path without extension, exactly as named (the default slugifies `2026-Q3` to `2026-q3`). */
+const keepName = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx?)$/, '');
+
 /** Loads a registry JSON file as entries: an object becomes one entry, an array one entry per item. */
 function registry(file: string, idOf: (item: Record<string, unknown>) => string): Loader {
   return {
@@ -43,15 +46,15 @@ export const collections = {
   villages: defineCollection({ loader: registry('villages.json', (v) => String(v.code)), schema: villageSchema }),
   // disclosures/<villageCode>/<period>-<kind>.json; id `<villageCode>/<period>-<kind>`.
   disclosures: defineCollection({
-    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*.json' }),
+    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*.json', generateId: keepName }),
     schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
   }),
   notices: defineCollection({
-    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}' }),
+    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName }),
     schema: noticeDisclosureSchema,
   }),
   plans: defineCollection({
-    loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}' }),
+    loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName }),
     schema: planSchema,
   }),
 };

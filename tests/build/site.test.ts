@@ -136,3 +136,50 @@ describe('a town built under a sub-path (BASE_PATH)', () => {
     expect(html).toContain('<link rel="canonical" href="https://portal.example.cn/zl/linhe/plans/">');
   });
 });
+
+describe('village disclosures in the build', () => {
+  const files = (root: string) =>
+    fs.existsSync(path.join(root, 'disclosures'))
+      ? fs.readdirSync(path.join(root, 'disclosures')).flatMap((v) => fs.readdirSync(path.join(root, 'disclosures', v)).map((f) => ({ v, f, id: f.replace(/\.(json|mdx?)$/, '') })))
+      : [];
+
+  it('publishes a page for every disclosure, and CSV and JSON for every table', () => {
+    const all = files(LINHE);
+    expect(all.length).toBeGreaterThan(0);
+    for (const { v, f, id } of all) {
+      expect(fs.existsSync(path.join(dist, 'disclosures', v, id, 'index.html')), `${v}/${id}`).toBe(true);
+      if (f.endsWith('.json')) {
+        const published = JSON.parse(read(dist, `disclosures/${v}/${id}.json`)) as unknown;
+        expect(published).toEqual(json(LINHE, `disclosures/${v}/${f}`));
+        expect(read(dist, `disclosures/${v}/${id}.csv`).startsWith('\uFEFF')).toBe(true);
+      }
+    }
+    for (const v of json<Array<{ code: string }>>(LINHE, 'villages.json')) expect(fs.existsSync(path.join(dist, 'disclosures', v.code, 'index.html'))).toBe(true);
+  });
+
+  it('shows balanced ledgers, and corrections at the top of corrected disclosures', () => {
+    let corrected = 0;
+    for (const { v, f, id } of files(SAMPLE).filter((x) => x.f.endsWith('-finance.json'))) {
+      const html = read(builds.sample, `disclosures/${v}/${id}/index.html`);
+      expect(html).toContain('账目平衡');
+      const data = json<{ corrections?: Array<{ note: string }> }>(SAMPLE, `disclosures/${v}/${f}`);
+      for (const c of data.corrections ?? []) {
+        corrected++;
+        const top = html.indexOf('更正说明');
+        expect(top).toBeGreaterThan(0);
+        expect(top).toBeLessThan(html.indexOf('收支汇总'));
+        expect(html).toContain(c.note);
+      }
+    }
+    expect(corrected).toBeGreaterThan(0);
+  });
+
+  it('marks the timeliness of every village and month', () => {
+    const html = read(builds.sample, 'disclosures/index.html');
+    const cells = [...html.matchAll(/<td class="t-(on-time|late|missing|pending)"/g)].map((m) => m[1]);
+    const villages = json<unknown[]>(SAMPLE, 'villages.json').length;
+    expect(cells.length).toBe(villages * (12 + 4));
+    expect(cells).toContain('late');
+    expect(cells).toContain('missing');
+  });
+});

@@ -95,6 +95,8 @@ export interface DisclosureModel {
   months: string[];
   quarters: string[];
   all: DisclosureView[];
+  /** Everything already published, newest first (home page, feeds). */
+  recent: DisclosureView[];
 }
 
 export interface DisclosureSettings {
@@ -199,5 +201,8 @@ export function buildDisclosureModel(
       quarterly: quarters.map((q) => timeliness(q, settings.quarterlyDeadlineDay, quarterly.filter((i) => inQuarter(i.period, q)), today)),
     };
   });
-  return { villages: result, months, quarters, all };
+  const recent = all
+    .filter((d) => d.publishedOn <= today)
+    .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || a.village.code.localeCompare(b.village.code) || a.id.localeCompare(b.id));
+  return { villages: result, months, quarters, all, recent };
 }

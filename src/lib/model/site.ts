@@ -8,7 +8,7 @@ import type { Village } from '../schemas/village';
 import { VALIDITIES, type Validity } from '../schemas/plan';
 import { buildDisclosureModel, type DisclosureInput, type DisclosureModel } from './disclosures';
 import { laterRevisions, type HistoryState, type Revision } from '../history';
-import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type UnitView } from './plans';
+import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type TaskView, type UnitView } from './plans';
 
 /** ASCII URL words for the four validity states (/plans/validity/<slug>/). */
 export const VALIDITY_SLUGS: Record<Validity, string> = { 有效: 'youxiao', 试行: 'shixing', 失效: 'shixiao', 废止: 'feizhi' };
@@ -35,6 +35,8 @@ export interface SiteModel {
   unitViews: UnitView[];
   /** Task roll-up over every plan in force. */
   townRollup: ProgressSummary;
+  /** Overdue tasks across the town, longest overdue first. */
+  overdueTasks: TaskView[];
   /** Plan list filter views, by facet, each value in display order. */
   planFacets: Record<FacetKey, FacetValue[]>;
   disclosures: DisclosureModel;
@@ -82,6 +84,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     villages: input.villages,
     plans,
     unitViews: buildUnitViews(plans, input.units),
+    overdueTasks: plans.flatMap((p) => p.tasks).filter((t) => t.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.planSlug.localeCompare(b.planSlug)),
     townRollup: summarize(plans.filter((p) => p.inForce).flatMap((p) => p.tasks)),
     history: input.history?.available ? { available: true } : { available: false, reason: input.history?.reason ?? 'no-git' },
     revisionsOf: (file) => (file && input.history?.available ? laterRevisions(input.history.revisions.get(file)) : []),
