@@ -9,7 +9,8 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
 import { z } from 'zod';
-import { financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
+import { datasetSchema, financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
+import { legalSchema } from './lib/schemas/legal';
 
 const root = resolveContentRoot();
 
@@ -53,8 +54,18 @@ export const collections = {
     loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName }),
     schema: noticeDisclosureSchema,
   }),
+  // data/<id>.json: aggregated, anonymised statistics.
+  datasets: defineCollection({
+    loader: glob({ base: path.join(root, 'data'), pattern: '*.json', generateId: keepName }),
+    schema: datasetSchema,
+  }),
   plans: defineCollection({
     loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName }),
     schema: planSchema,
+  }),
+  // legal/<slug>.mdx: 普法 articles (the folder may be absent: a town may publish none yet).
+  legal: defineCollection({
+    loader: glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName }),
+    schema: legalSchema,
   }),
 };

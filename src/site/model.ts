@@ -2,6 +2,7 @@
  * The one place pages get data from: collections → src/lib model, built once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
+import fs from 'node:fs';
 import path from 'node:path';
 import { resolveToday } from '../lib/dates';
 import { readHistory } from '../lib/content/git';
@@ -9,6 +10,12 @@ import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
 let model: Promise<SiteModel> | undefined;
+
+/** The village shapes and map metadata, read once; both optional here (the check requires shapes). */
+function readGeo(root: string): { topology?: unknown; mapMeta?: { reviewNumber?: string; source?: string } } {
+  const read = (f: string) => (fs.existsSync(path.join(root, 'geo', f)) ? (JSON.parse(fs.readFileSync(path.join(root, 'geo', f), 'utf8')) as unknown) : undefined);
+  return { topology: read('villages.topo.json'), mapMeta: read('meta.json') as { reviewNumber?: string; source?: string } | undefined };
+}
 
 /** Astro gives entry file paths relative to the project root. */
 function abs(filePath: string | undefined): string | undefined {
@@ -30,6 +37,8 @@ async function load(): Promise<SiteModel> {
     getCollection('disclosures'),
     getCollection('notices'),
   ]);
+  const datasets = await getCollection('datasets');
+  const legal = await getCollection('legal');
   if (!site) throw new Error('site.json 未加载 (site.json was not loaded)');
   return buildSiteModel({
     today: resolveToday(process.env.SITE_TODAY),
@@ -39,6 +48,9 @@ async function load(): Promise<SiteModel> {
     villages: villages.map((v) => v.data),
     plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),
     history: readHistory(resolveContentRoot()),
+    legal: legal.map((a) => ({ slug: a.id, data: a.data, body: a.body ?? '', ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const), file: abs(a.filePath) })),
+    datasets: datasets.map((d) => ({ id: d.id, data: d.data, file: abs(d.filePath) })),
+    ...readGeo(resolveContentRoot()),
     disclosures: [
       ...disclosures.map((d) => {
         const [village, id] = splitId(d.id);
@@ -61,6 +73,12 @@ export function getSiteModel(): Promise<SiteModel> {
 export async function getNoticeEntry(village: string, id: string) {
   const entry = await getEntry('notices', `${village}/${id}`);
   if (!entry) throw new Error(`notice ${village}/${id} not found`);
+  return entry;
+}
+
+export async function getLegalEntry(slug: string) {
+  const entry = await getEntry('legal', slug);
+  if (!entry) throw new Error(`legal article ${slug} not found`);
   return entry;
 }
 

@@ -21,7 +21,12 @@ export const routes = {
   disclosure: (code: string, id: string) => href(`/disclosures/${code}/${id}/`),
   disclosureFile: (code: string, id: string, ext: 'csv' | 'json') => href(`/disclosures/${code}/${id}.${ext}`),
   legal: () => href('/legal/'),
+  legalArticle: (slug: string) => href(`/legal/${slug}/`),
+  legalFacet: (key: string, value: string) => href(`/legal/${key}/${value}/`),
   data: () => href('/data/'),
+  dataset: (id: string) => href(`/data/${id}/`),
+  datasetFile: (id: string, ext: 'csv' | 'json') => href(`/data/${id}.${ext}`),
+  dataPackage: () => href('/data/datapackage.json'),
   search: () => href('/search/'),
   asset: (file: string) => href(`/assets/${file}`),
 };

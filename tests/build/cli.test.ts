@@ -16,7 +16,8 @@ describe('npm run check', () => {
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { ok: boolean; ms: number };
     expect(out.ok).toBe(true);
-    expect(out.ms).toBeLessThan(1000);
+    // "In seconds" (issue 2), with every LP audit of the datasets included; the privacy scan alone has its own < 1 s test.
+    expect(out.ms).toBeLessThan(5000);
   });
 
   for (const name of faultCases()) {

@@ -109,9 +109,16 @@ describe('a town built through CONTENT_DIR', () => {
   it('loads no JavaScript on text pages beyond the shared switch script (≤ 2 KB gzipped)', () => {
     const htmlFiles = listFiles(dist).filter((f) => f.endsWith('.html'));
     expect(htmlFiles.length).toBeGreaterThan(10);
+    // Dataset pages add the chart element's module (Chart.js itself is a lazy chunk); nothing else may.
+    const isChartPage = (f: string) => /^data\/[^/]+\/index\.html$/.test(f);
     for (const f of htmlFiles) {
       const scripts = [...read(dist, f).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      expect(scripts, f).toEqual(['<script src="/assets/prefs.js">']);
+      if (isChartPage(f)) {
+        expect(scripts[0], f).toBe('<script src="/assets/prefs.js">');
+        expect(scripts.slice(1).every((x) => /^<script type="module" src="\/_astro\/DataChart[^"]*\.js">$/.test(x)), f).toBe(true);
+      } else {
+        expect(scripts, f).toEqual(['<script src="/assets/prefs.js">']);
+      }
       expect(read(dist, f), f).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
     }
     expect(gzipSync(fs.readFileSync(path.join(dist, 'assets/prefs.js'))).length).toBeLessThanOrEqual(2048);
@@ -181,5 +188,38 @@ describe('village disclosures in the build', () => {
     expect(cells.length).toBe(villages * (12 + 4));
     expect(cells).toContain('late');
     expect(cells).toContain('missing');
+  });
+});
+
+describe('open data in the build', () => {
+  const ids = fs.readdirSync(path.join(LINHE, 'data')).map((f) => f.replace(/\.json$/, ''));
+
+  it('publishes the catalogue, each dataset page with table, map and downloads, and a data package', () => {
+    const catalogue = read(dist, 'data/index.html');
+    for (const id of ids) {
+      expect(catalogue).toContain(`href="/data/${id}/"`);
+      const html = read(dist, `data/${id}/index.html`);
+      expect(html).toContain('<table class="data-table">');
+      expect(html).toContain('<svg viewBox=');
+      expect(html).toContain('示意图');
+      expect(html).toContain(`href="/data/${id}.csv"`);
+      expect(JSON.parse(read(dist, `data/${id}.json`))).toEqual(json(LINHE, `data/${id}.json`));
+      expect(read(dist, `data/${id}.csv`).startsWith('\uFEFF')).toBe(true);
+    }
+    const pkg = JSON.parse(read(dist, 'data/datapackage.json')) as { resources: Array<{ name: string; path: string }> };
+    expect(pkg.resources.map((r) => r.name).sort()).toEqual([...ids].sort());
+  });
+
+  it('shows suppressed cells as "<5" and alerts with place and period', () => {
+    const html = read(dist, 'data/disputes-monthly/index.html');
+    expect(html).toContain('<abbr title="不公开：少于5，或为防止推算而一并隐藏">&lt;5</abbr>');
+    expect(html).toMatch(/矛盾纠纷数量偏高[\s\S]*?2026年10月[\s\S]*?枫林村/);
+  });
+
+  it('keeps Chart.js off every page but dataset pages', () => {
+    const chartChunks = listFiles(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    for (const f of listFiles(dist).filter((x) => x.endsWith('.html') && !/^data\/[^/]+\/index\.html$/.test(x))) {
+      for (const c of chartChunks) expect(read(dist, f).includes(c), `${f} references ${c}`).toBe(false);
+    }
   });
 });

@@ -93,7 +93,18 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
     }
     goalIds.add(g.id);
     if (g.indicator) {
-      const ds = c.datasets.get(g.indicator.dataset);
+      const found = c.datasets.find((d) => d.id === g.indicator!.dataset);
+      const ds = found && { id: found.id, measures: found.data.measures.map((m) => m.key) };
+      const dims = found ? found.data.dimensions.map((x) => x.key) : [];
+      for (const key of Object.keys(g.indicator.where ?? {})) {
+        if (found && !dims.includes(key)) {
+          at(['goals', i, 'indicator', 'where', key], {
+            code: 'plan/unknown-dimension',
+            what: bi(`数据集“${found.id}”没有维度“${key}”`, `dataset "${found.id}" has no dimension "${key}"`),
+            fix: bi(`可用的维度：${dims.join('、')}`, `available dimensions: ${dims.join(', ')}`),
+          });
+        }
+      }
       if (!ds) {
         at(['goals', i, 'indicator', 'dataset'], {
           code: 'plan/unknown-dataset',

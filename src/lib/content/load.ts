@@ -8,10 +8,14 @@ import path from 'node:path';
 import { bi, type Problem } from '../errors';
 import { planSchema, siteSchema, unitsSchema, villagesSchema, type PlanFrontmatter, type Site, type Unit, type Village } from '../schemas';
 import { checkPlans } from '../checks/plans';
+import { checkDatasets } from '../checks/datasets';
+import { checkLegal } from '../checks/legal';
 import { checkDisclosures } from '../checks/disclosures';
 import { checkPrivacy } from '../checks/privacy';
 import { checkRegistries } from '../checks/registries';
+import { loadDatasets, type DatasetSource } from './datasets';
 import { loadDisclosures, type DisclosureSource } from './disclosures';
+import { loadLegal, type LegalSource } from './legal';
 import { parseWith } from './parse';
 import { displayPath } from './root';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
@@ -20,11 +24,6 @@ export interface PlanSource {
   slug: string;
   source: FrontmatterSource;
   data: PlanFrontmatter;
-}
-
-export interface DatasetStub {
-  id: string;
-  measures: string[];
 }
 
 export interface ContentSet {
@@ -41,8 +40,9 @@ export interface ContentSet {
   geoDisplay: string;
   plans: PlanSource[];
   disclosures: DisclosureSource[];
-  /** Published datasets by id (only what plan indicators need until datasets are loaded fully). */
-  datasets: Map<string, DatasetStub>;
+  datasets: DatasetSource[];
+  /** 普法 articles, legal/<slug>.mdx */
+  legal: LegalSource[];
 }
 
 export interface LoadResult {
@@ -108,20 +108,6 @@ function loadGeoCodes(root: string, problems: Problem[]): Set<string> | undefine
   return new Set(geometries.map((g) => String(g.properties?.code ?? '')));
 }
 
-function loadDatasetStubs(root: string): Map<string, DatasetStub> {
-  const dir = path.join(root, 'data');
-  const out = new Map<string, DatasetStub>();
-  for (const f of listFiles(dir, /\.json$/)) {
-    try {
-      const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { measures?: { key?: string }[] };
-      out.set(f.replace(/\.json$/, ''), { id: f.replace(/\.json$/, ''), measures: (d.measures ?? []).map((m) => String(m.key)) });
-    } catch {
-      // Malformed datasets are reported by the dataset checks; here they simply resolve nothing.
-    }
-  }
-  return out;
-}
-
 function loadPlans(root: string, problems: Problem[]): PlanSource[] {
   const dir = path.join(root, 'plans');
   const plans: PlanSource[] = [];
@@ -170,7 +156,7 @@ export function loadContent(root: string): LoadResult {
       what: bi('内容目录不存在', 'the content directory does not exist'),
       fix: bi('检查 CONTENT_DIR 环境变量，或在项目根目录下运行', 'check the CONTENT_DIR variable, or run from the project root'),
     });
-    return { content: { root, villages: [], plans: [], disclosures: [], datasets: new Map(), geoDisplay: '' }, problems };
+    return { content: { root, villages: [], plans: [], disclosures: [], datasets: [], legal: [], geoDisplay: '' }, problems };
   }
   const site = loadRegistry(root, 'site.json', siteSchema, problems);
   const units = loadRegistry(root, 'units.json', unitsSchema, problems);
@@ -187,12 +173,15 @@ export function loadContent(root: string): LoadResult {
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
     plans: loadPlans(root, problems),
     disclosures: loadDisclosures(root, problems),
-    datasets: loadDatasetStubs(root),
+    datasets: loadDatasets(root, problems),
+    legal: loadLegal(root, problems),
   };
   problems.push(
     ...checkRegistries(content),
     ...checkPlans(content),
     ...checkDisclosures(content),
+    ...checkDatasets(content),
+    ...checkLegal(content),
     // Names are checked masked unless the site explicitly turned masking off.
     ...checkPrivacy(root, content.site?.privacy.maskNames ?? true, (abs) => displayPath(abs)),
   );

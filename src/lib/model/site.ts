@@ -8,6 +8,11 @@ import type { Village } from '../schemas/village';
 import { VALIDITIES, type Validity } from '../schemas/plan';
 import { buildDisclosureModel, type DisclosureInput, type DisclosureModel } from './disclosures';
 import { laterRevisions, type HistoryState, type Revision } from '../history';
+import { buildDatasetView, indicatorValue, type AlertOccurrence, type DatasetView, type IndicatorValue } from './datasets';
+import type { Dataset } from '../schemas/dataset';
+import type { Goal } from '../schemas/plan';
+import { projectVillages, type MapGeometry } from '../map';
+import { buildLegalModel, type LegalInput, type LegalModel } from './legal';
 import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type TaskView, type UnitView } from './plans';
 
 /** ASCII URL words for the four validity states (/plans/validity/<slug>/). */
@@ -40,10 +45,30 @@ export interface SiteModel {
   /** Plan list filter views, by facet, each value in display order. */
   planFacets: Record<FacetKey, FacetValue[]>;
   disclosures: DisclosureModel;
+  /** 普法: articles, filter views, 国家宪法日 feature, 政策解读 links. */
+  legal: LegalModel;
+  datasets: DatasetView[];
+  /** Alerts in the latest period of each dataset (home page). */
+  latestAlerts: Array<AlertOccurrence & { datasetId: string; datasetTitle: string }>;
+  /** Current values of plan goals tied to datasets, by `<plan slug>/<goal id>`. */
+  goalValues: Map<string, IndicatorValue>;
+  /** The plan goals that each dataset measures, by dataset id. */
+  goalsByDataset: Map<string, GoalLink[]>;
+  /** Village shapes projected for the SVG map (undefined without geo/villages.topo.json). */
+  map?: MapGeometry;
+  /** geo/meta.json: 审图号 and source; without a review number the map is a 示意图. */
+  mapMeta: { reviewNumber?: string; source?: string };
   /** Whether git history could be read (not on a shallow clone or outside git). */
   history: { available: boolean; reason?: 'no-git' | 'shallow' };
   /** Changes to a content file after its first publication, newest first (修订记录). */
   revisionsOf: (file: string | undefined) => Revision[];
+}
+
+export interface GoalLink {
+  planSlug: string;
+  planTitle: string;
+  goal: Goal;
+  value?: IndicatorValue;
 }
 
 export interface SiteInput {
@@ -55,6 +80,11 @@ export interface SiteInput {
   plans: PlanInput[];
   disclosures: Array<DisclosureInput & { village: string }>;
   history?: HistoryState;
+  /** 普法 articles (optional: a town may publish none). */
+  legal?: LegalInput[];
+  datasets?: Array<{ id: string; data: Dataset; file?: string }>;
+  topology?: unknown;
+  mapMeta?: { reviewNumber?: string; source?: string };
 }
 
 function facet(key: FacetKey, plans: PlanView[], pick: (p: PlanView) => { slug: string; label: string }, order: string[]): FacetValue[] {
@@ -74,6 +104,18 @@ function facet(key: FacetKey, plans: PlanView[], pick: (p: PlanView) => { slug: 
 
 export function buildSiteModel(input: SiteInput): SiteModel {
   const plans = buildPlanViews(input.plans, input.units, input.today);
+  const datasets = (input.datasets ?? []).map((d) => buildDatasetView(d.data, input.villages, d.file)).sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
+  const goalValues = new Map<string, IndicatorValue>();
+  const goalsByDataset = new Map<string, GoalLink[]>();
+  for (const p of plans) {
+    for (const g of p.goals) {
+      const ds = g.indicator && datasets.find((d) => d.id === g.indicator!.dataset);
+      if (!ds) continue;
+      const value = indicatorValue(g, ds.data);
+      if (value) goalValues.set(`${p.slug}/${g.id}`, value);
+      goalsByDataset.set(ds.id, [...(goalsByDataset.get(ds.id) ?? []), { planSlug: p.slug, planTitle: p.title, goal: g, value }]);
+    }
+  }
   const years = [...new Set(plans.map((p) => p.year))].sort().reverse();
   const siteUrl = (input.siteUrlOverride || input.site.siteUrl)?.replace(/\/+$/, '');
   return {
@@ -88,7 +130,14 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     townRollup: summarize(plans.filter((p) => p.inForce).flatMap((p) => p.tasks)),
     history: input.history?.available ? { available: true } : { available: false, reason: input.history?.reason ?? 'no-git' },
     revisionsOf: (file) => (file && input.history?.available ? laterRevisions(input.history.revisions.get(file)) : []),
+    datasets,
+    latestAlerts: datasets.flatMap((d) => d.latestAlerts.map((a) => ({ ...a, datasetId: d.id, datasetTitle: d.title }))),
+    goalValues,
+    goalsByDataset,
+    map: input.topology ? projectVillages(input.topology) : undefined,
+    mapMeta: input.mapMeta ?? {},
     disclosures: buildDisclosureModel(input.villages, input.disclosures, input.today, input.site.disclosure),
+    legal: buildLegalModel(input.legal ?? [], plans.map((p) => ({ slug: p.slug, title: p.title })), input.today),
     planFacets: {
       validity: facet('validity', plans, (p) => ({ slug: VALIDITY_SLUGS[p.validity], label: p.validity }), [...VALIDITIES]),
       category: facet('category', plans, (p) => ({ slug: p.categorySlug, label: p.category }), []),

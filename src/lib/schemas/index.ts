@@ -4,3 +4,5 @@ export * from './unit';
 export * from './village';
 export * from './plan';
 export * from './disclosure';
+export * from './dataset';
+export * from './legal';

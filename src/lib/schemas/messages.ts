@@ -22,6 +22,9 @@ const FIELD_LABELS: Record<string, string> = {
   expense: '支出明细', date: '日期', account: '会计科目', amount: '金额', voucher: '凭证号',
   columns: '列', rows: '行', label: '列名', type: '类型', noticeType: '公告类型',
   disclosure: '村务公开设置', financeDeadlineDay: '财务公开截止日', quarterlyDeadlineDay: '季度公开截止日',
+  // 普法 (legal/<slug>.mdx)
+  audience: '读者对象', topics: '主题', laws: '引用的法律', articles: '条号', updatedOn: '更新日期',
+  interprets: '解读的方案', quiz: '自测题', q: '题目', options: '选项', answer: '答案序号', explain: '解析',
 };
 
 /** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
@@ -70,6 +73,14 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   'column-key': {
     what: bi('列的 key 只能由英文字母、数字和下划线组成', 'a column key may only contain letters, digits and underscores'),
     fix: bi('改用如 name、amount、note 这样的英文 key', 'use an English key such as name, amount, note'),
+  },
+  'law-name': {
+    what: bi('不要带书名号《》', 'must be written without 《》'),
+    fix: bi('只写法律全称，如 中华人民共和国民法典（书名号由网站自动加上）', 'write the bare full title, e.g. 中华人民共和国民法典 (the site adds 《》)'),
+  },
+  'empty-option': {
+    what: bi('不能是空白', 'must not be blank'),
+    fix: bi('给每个选项写上内容，或删去空白的一项（删除后核对答案序号）', 'give every option some text, or delete the empty one (then check the answer index)'),
   },
   'indicator-needs-target': {
     what: bi('关联数据指标的目标缺少比较方式或目标值', 'a goal with an indicator needs a comparator and a target'),

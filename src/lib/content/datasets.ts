@@ -1,0 +1,42 @@
+/** Reads `data/<id>.json`: aggregated, anonymised datasets, parsed against their schema. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { bi, type Problem } from '../errors';
+import { datasetSchema, type Dataset } from '../schemas/dataset';
+import { parseWith } from './parse';
+import { displayPath } from './root';
+import { isProblem, parseJsonSource, type SourceFile } from './source';
+
+export interface DatasetSource {
+  id: string;
+  abs: string;
+  source: SourceFile;
+  data: Dataset;
+}
+
+export function loadDatasets(root: string, problems: Problem[]): DatasetSource[] {
+  const dir = path.join(root, 'data');
+  if (!fs.existsSync(dir)) return [];
+  const out: DatasetSource[] = [];
+  for (const file of fs.readdirSync(dir).sort()) {
+    const abs = path.join(dir, file);
+    if (!file.endsWith('.json') || fs.statSync(abs).isDirectory()) {
+      problems.push({
+        file: displayPath(abs),
+        code: 'dataset/file-name',
+        what: bi('data/ 目录中只能放数据集 JSON 文件', 'only dataset JSON files belong in data/'),
+        fix: bi('原始记录不得放入仓库；请用 npm run aggregate 生成汇总数据', 'raw records never enter the repository; generate aggregates with npm run aggregate'),
+      });
+      continue;
+    }
+    const source = parseJsonSource(fs.readFileSync(abs, 'utf8'), displayPath(abs));
+    if (isProblem(source)) {
+      problems.push(source);
+      continue;
+    }
+    const { data, problems: p } = parseWith(datasetSchema, source);
+    problems.push(...p);
+    if (data) out.push({ id: file.replace(/\.json$/, ''), abs, source, data });
+  }
+  return out;
+}

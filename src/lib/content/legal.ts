@@ -1,0 +1,69 @@
+/**
+ * Reads `legal/<slug>.mdx` (or `.md`): legal-education articles, each parsed against its
+ * schema with positions kept, so checks can point at `file:line` in frontmatter and body.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { bi, type Problem } from '../errors';
+import { legalSchema, type LegalFrontmatter } from '../schemas/legal';
+import { parseWith } from './parse';
+import { displayPath } from './root';
+import { isProblem, parseFrontmatterSource, type FrontmatterSource } from './source';
+
+export interface LegalSource {
+  slug: string;
+  /** `mdx` articles may use the author components; `md` ones may not. */
+  ext: 'md' | 'mdx';
+  source: FrontmatterSource;
+  data: LegalFrontmatter;
+}
+
+/** URL words used by the filter pages under /legal/; an article may not take them as its slug. */
+export const RESERVED_LEGAL_SLUGS = ['audience', 'topic'] as const;
+
+export function loadLegal(root: string, problems: Problem[]): LegalSource[] {
+  const dir = path.join(root, 'legal');
+  if (!fs.existsSync(dir)) return [];
+  const articles: LegalSource[] = [];
+  const seen = new Map<string, string>();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.mdx?$/.test(f))
+    .sort();
+  for (const f of files) {
+    const abs = path.join(dir, f);
+    const display = displayPath(abs);
+    const slug = f.replace(/\.mdx?$/, '');
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || (RESERVED_LEGAL_SLUGS as readonly string[]).includes(slug)) {
+      problems.push({
+        file: display,
+        code: 'legal/file-name',
+        what: bi(`文件名“${f}”不能用作网址`, `file name "${f}" cannot be used in a URL`),
+        fix: bi(
+          `文件名只用小写拼音、数字和连字符，如 fanzha-laonianren.mdx；不能叫 ${RESERVED_LEGAL_SLUGS.join('、')}`,
+          `name the file with lower-case pinyin, digits and dashes, e.g. fanzha-laonianren.mdx; ${RESERVED_LEGAL_SLUGS.join(', ')} are reserved`,
+        ),
+      });
+      continue;
+    }
+    if (seen.has(slug)) {
+      problems.push({
+        file: display,
+        code: 'legal/duplicate-slug',
+        what: bi(`与 ${seen.get(slug)} 的网址相同`, `same URL as ${seen.get(slug)}`),
+        fix: bi('删除其中一个文件，或改名', 'delete or rename one of the two files'),
+      });
+      continue;
+    }
+    seen.set(slug, display);
+    const source = parseFrontmatterSource(fs.readFileSync(abs, 'utf8'), display);
+    if (isProblem(source)) {
+      problems.push(source);
+      continue;
+    }
+    const { data, problems: p } = parseWith(legalSchema, source);
+    problems.push(...p);
+    if (data) articles.push({ slug, ext: f.endsWith('.mdx') ? 'mdx' : 'md', source, data });
+  }
+  return articles;
+}

@@ -1,0 +1,54 @@
+/**
+ * Downloads of a dataset: CSV with suppressed cells written "<5" as everywhere else (a rate
+ * of a row that counted nothing is left empty), and a
+ * Frictionless Data Package describing every CSV (https://specs.frictionlessdata.io/).
+ */
+import { toCsv } from './csv';
+import type { Dataset } from './schemas/dataset';
+import { rateHasNoBase, suppressedText } from './model/datasets';
+
+export function datasetCsv(d: Dataset): string {
+  const hidden = suppressedText(d.suppression.threshold);
+  return toCsv(
+    [...d.dimensions.map((x) => x.key), ...d.measures.map((m) => m.key)],
+    d.rows.map((r) => [
+      ...d.dimensions.map((x) => String(r[x.key] ?? '')),
+      ...d.measures.map((m) => {
+        const v = r[m.key];
+        if (v !== null && v !== undefined && r.suppressed !== true) return v as number;
+        // A rate of a row with no cases is empty (no value exists), not hidden.
+        return rateHasNoBase(r, m, d.measures) ? '' : hidden;
+      }),
+    ]),
+  );
+}
+
+const FIELD_TYPES = { village: 'string', month: 'yearmonth', quarter: 'string', year: 'year', category: 'string' } as const;
+
+export function dataPackage(datasets: readonly Dataset[], meta: { name: string; title: string; csvPath: (id: string) => string }) {
+  return {
+    profile: 'tabular-data-package',
+    name: meta.name,
+    title: meta.title,
+    resources: datasets.map((d) => ({
+      profile: 'tabular-data-resource',
+      name: d.id,
+      title: d.title,
+      description: d.description,
+      path: meta.csvPath(d.id),
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8-sig',
+      licenses: [{ name: d.license }],
+      schema: {
+        fields: [
+          ...d.dimensions.map((x) => ({ name: x.key, title: x.label, type: FIELD_TYPES[x.type] })),
+          ...d.measures.map((m) => ({ name: m.key, title: m.label, type: m.type === 'count' ? 'integer' : 'number' })),
+        ],
+        primaryKey: d.dimensions.map((x) => x.key),
+        // Suppressed cells are published as "<threshold", a missing value for machines.
+        missingValues: ['', suppressedText(d.suppression.threshold)],
+      },
+    })),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Reading a raw case-level file (CSV or .xlsx, as exported from a ledger system or typed in
+ * WPS/Excel) into a header row and record rows. Bytes in, rows out: the file itself is read
+ * by scripts/aggregate.ts, so this module stays free of file access.
+ *
+ * CSV: UTF-8 (with or without BOM) or GBK, as the importer reads it (src/lib/import/csv.ts).
+ * xlsx: the first worksheet, or the one the config names; formulas read as cached results.
+ * The header row is the first non-empty row; completely empty rows are skipped.
+ */
+import { parse } from 'csv-parse/sync';
+import { bi, type Problem } from '../errors';
+import { decodeCsv } from '../import/csv';
+import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../import/sheet';
+import { readXlsx } from '../import/xlsx';
+
+export interface RawTable {
+  locator: Locator;
+  sheet: string;
+  header: SheetRow;
+  records: SheetRow[];
+}
+
+export type RawFormat = 'csv' | 'xlsx';
+
+export function rawFormatOf(file: string): RawFormat | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+function fromModel(model: SpreadsheetModel, sheetName: string | undefined): { table: RawTable } | { problems: Problem[] } {
+  const locator = new Locator(model);
+  const sheet = sheetName === undefined ? model.sheets[0] : model.sheets.find((s) => s.name === sheetName.trim());
+  if (!sheet) {
+    const names = model.sheets.map((s) => s.name).join('、');
+    return {
+      problems: [
+        locator.whole(
+          'aggregate/sheet',
+          sheetName === undefined ? bi('文件中没有工作表', 'the file has no worksheet') : bi(`找不到工作表“${sheetName}”（现有：${names}）`, `there is no sheet "${sheetName}" (sheets: ${names})`),
+          bi('检查配置中的 sheet 是否与工作表名称一致', 'check that "sheet" in the config names an existing worksheet'),
+        ),
+      ],
+    };
+  }
+  const rows = sheet.rows.filter((r) => !rowIsBlank(r));
+  const [header, ...records] = rows;
+  if (!header) {
+    return {
+      problems: [locator.whole('aggregate/empty', bi('文件是空的，没有表头', 'the file is empty: no header row'), bi('第一行写列名，之后每行一条记录', 'write the column names in the first row and one record per row after it'))],
+    };
+  }
+  return { table: { locator, sheet: sheet.name, header, records } };
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+export function readRawCsv(bytes: Uint8Array, file: string): { table: RawTable } | { problems: Problem[] } {
+  const decoded = decodeCsv(bytes);
+  if ('unsupported' in decoded) {
+    return {
+      problems: [
+        {
+          file,
+          code: 'aggregate/encoding',
+          what: bi(`不支持 ${decoded.unsupported} 编码的 CSV`, `CSV files in ${decoded.unsupported} are not supported`),
+          fix: bi('另存为“CSV UTF-8”或 GBK 编码的 CSV', 'save it as "CSV UTF-8" (or GBK CSV)'),
+        },
+      ],
+    };
+  }
+  let records: CsvRecord[];
+  try {
+    records = parse(decoded.text, { relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as CsvRecord[];
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    return {
+      problems: [
+        {
+          file,
+          ...(typeof e.lines === 'number' ? { line: e.lines } : {}),
+          code: 'aggregate/csv-syntax',
+          what: bi(`CSV 文件格式错误：${e.message ?? String(err)}`, `the CSV file cannot be parsed: ${e.message ?? String(err)}`),
+          fix: bi('检查引号是否成对；最好用 WPS/Excel 重新“另存为 CSV”', 'check that quotes are paired; best re-save it as CSV from WPS/Excel'),
+        },
+      ],
+    };
+  }
+  const rows: SheetRow[] = [];
+  let previousEnd = 0;
+  records.forEach((r, i) => {
+    rows.push({ row: i + 1, line: previousEnd + 1, cells: r.record });
+    previousEnd = r.info.lines;
+  });
+  return fromModel({ file, format: 'csv', sheets: [{ name: 'CSV', rows }] }, undefined);
+}
+
+export async function readRawXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<{ table: RawTable } | { problems: Problem[] }> {
+  let model: SpreadsheetModel;
+  try {
+    model = await readXlsx(bytes, file);
+  } catch (err) {
+    return {
+      problems: [
+        {
+          file,
+          code: 'aggregate/xlsx',
+          what: bi(`无法读取 xlsx 文件：${(err as Error).message ?? String(err)}`, `the .xlsx file cannot be read: ${(err as Error).message ?? String(err)}`),
+          fix: bi('用 WPS/Excel 打开后另存为 .xlsx（不支持旧的 .xls），或另存为 CSV', 'open it in WPS/Excel and save as .xlsx (old .xls is not supported), or save as CSV'),
+        },
+      ],
+    };
+  }
+  return fromModel(model, sheet);
+}
+
+/** Reads either format; `format` from the file name when not given. */
+export async function readRawTable(bytes: Uint8Array, file: string, format: RawFormat, sheet?: string): Promise<{ table: RawTable } | { problems: Problem[] }> {
+  return format === 'csv' ? readRawCsv(bytes, file) : readRawXlsx(bytes, file, sheet);
+}
