@@ -143,19 +143,26 @@ function checkArticle(a: LegalSource, planSlugs: Set<string>): Problem[] {
 export function checkLegal(c: ContentSet): Problem[] {
   const planSlugs = new Set(c.plans.map((p) => p.slug));
   const problems = c.legal.flatMap((a) => checkArticle(a, planSlugs));
-  // Topic pages live at /legal/topic/<pinyin>/: two spellings must not share a URL.
-  const topicBySlug = new Map<string, string>();
+  // Topic pages live at /legal/topic/<pinyin>/: two spellings must not share a URL. The spelling
+  // most articles use is taken as meant, so the report lands on the odd ones out.
+  const spellings = new Map<string, Map<string, number>>();
+  for (const a of c.legal) {
+    for (const topic of a.data.topics) {
+      const counts = spellings.get(slugify(topic)) ?? new Map<string, number>();
+      spellings.set(slugify(topic), counts.set(topic, (counts.get(topic) ?? 0) + 1));
+    }
+  }
+  const usual = (slug: string) => [...spellings.get(slug)!].reduce((best, cur) => (cur[1] > best[1] ? cur : best))[0];
   for (const a of c.legal) {
     a.data.topics.forEach((topic, i) => {
       const slug = slugify(topic);
-      const first = topicBySlug.get(slug);
-      if (first === undefined) topicBySlug.set(slug, topic);
-      else if (first !== topic) {
+      const first = usual(slug);
+      if (first !== topic) {
         problems.push(
           problemAt(a.source, ['topics', i], {
             code: 'legal/topic-clash',
             what: bi(`主题“${topic}”与“${first}”的网址相同（${slug}）`, `topic "${topic}" has the same URL as "${first}" (${slug})`),
-            fix: bi(`同一主题请用完全相同的写法；如确为不同主题，请换一个说法`, 'write one topic the same way everywhere; if they differ, reword one'),
+            fix: bi(`同一主题请用完全相同的写法（其他文章写作“${first}”）；如确为不同主题，请换一个说法`, `write one topic the same way everywhere (other articles write "${first}"); if they differ, reword one`),
           }),
         );
       }

@@ -56,6 +56,12 @@ describe('legal checks', () => {
     expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems).toEqual([]);
     fs.writeFileSync(path.join(root, 'legal', 'b.mdx'), article('正文').replace('topics: [反诈]', 'topics: [近读]'));
     expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems.map((p) => p.code)).toEqual(['legal/topic-clash']);
+    // The odd spelling out is the one reported, even when it sorts first: two articles write 禁毒.
+    fs.writeFileSync(path.join(root, 'legal', 'c.mdx'), article('正文').replace('topics: [反诈]', 'topics: [禁毒]'));
+    fs.renameSync(path.join(root, 'legal', 'b.mdx'), path.join(root, 'legal', '0-odd.mdx'));
+    const clash = validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+    expect(clash.map((p) => [p.code, path.basename(p.file)])).toEqual([['legal/topic-clash', '0-odd.mdx']]);
+    expect(clash[0]!.what.zh).toContain('主题“近读”与“禁毒”');
   });
 
   it('accepts a quiz option written as a bare number', () => {
