@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolveBasePath } from './src/lib/base-path';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
+import { rehypeTableCaptions } from './src/lib/markdown/table-captions';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
@@ -36,6 +37,8 @@ export default defineConfig({
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },
+  // Every table needs a caption; Markdown cannot write one (src/lib/markdown/table-captions.ts).
+  markdown: { rehypePlugins: [rehypeTableCaptions] },
   integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : [])],
   vite: {
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
