@@ -29,4 +29,15 @@ export const routes = {
   dataPackage: () => href('/data/datapackage.json'),
   search: () => href('/search/'),
   asset: (file: string) => href(`/assets/${file}`),
+  // RSS feeds (src/lib/model/feeds.ts) and the sitemap @astrojs/sitemap writes.
+  feed: () => href('/rss.xml'),
+  plansFeed: () => href('/plans/rss.xml'),
+  disclosuresFeed: () => href('/disclosures/rss.xml'),
+  villageFeed: (code: string) => href(`/disclosures/${code}/rss.xml`),
+  legalFeed: () => href('/legal/rss.xml'),
+  dataFeed: () => href('/data/rss.xml'),
+  sitemap: () => href('/sitemap-index.xml'),
 };
+
+/** The base path, beginning and ending with `/` (robots.txt). */
+export const basePath = (): string => `${BASE}/`;
