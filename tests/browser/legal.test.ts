@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { serveDir, type StaticServer } from '../helpers/nginx';
 
 let server: StaticServer;
 let browser: Browser;
