@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { serveDir, type StaticServer } from '../helpers/nginx';
 import { sitemapPaths } from '../helpers/sitemap';
 
 const AXE = fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/serve';
+import { serveDir, type StaticServer } from '../helpers/nginx';
 import { templatePages } from '../helpers/templates';
 
 let server: StaticServer;

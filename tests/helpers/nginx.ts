@@ -72,7 +72,7 @@ async function start(dist: string, base: string): Promise<StaticServer> {
 ${user}worker_processes 1;
 pid ${temp('nginx.pid')};
 error_log ${log} warn;
-events { worker_connections 256; }
+events { worker_connections 4096; } # linkinator keeps many keep-alive sockets open at once
 http {
   access_log ${temp('access.log')};
   client_body_temp_path ${temp('client_body')};
