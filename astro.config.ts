@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolveBasePath } from './src/lib/base-path';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
+import { searchIndex } from './src/integrations/search-index';
 import { rehypeTableCaptions } from './src/lib/markdown/table-captions';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
@@ -39,7 +40,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Every table needs a caption; Markdown cannot write one (src/lib/markdown/table-captions.ts).
   markdown: { rehypePlugins: [rehypeTableCaptions] },
-  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : [])],
+  // searchIndex runs last: it indexes the finished HTML.
+  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex()],
   vite: {
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
     server: { fs: { allow: ['.', contentRoot] } },

@@ -1,5 +1,6 @@
 /** Site-internal links, always under the configured base (sub-path deployments, DOMAIN.md). */
 import { resolveBasePath } from '../lib/base-path';
+import { PAGEFIND_DIR, SEARCH_TRAD_FILE } from '../lib/search/files';
 
 // Pages render at build time in Node, so the same variable astro.config.ts reads is here too.
 const BASE = resolveBasePath().replace(/\/+$/, '');
@@ -28,6 +29,8 @@ export const routes = {
   datasetFile: (id: string, ext: 'csv' | 'json') => href(`/data/${id}.${ext}`),
   dataPackage: () => href('/data/datapackage.json'),
   search: () => href('/search/'),
+  searchTrad: () => href(`/${SEARCH_TRAD_FILE}`),
+  pagefind: () => href(`/${PAGEFIND_DIR}`),
   asset: (file: string) => href(`/assets/${file}`),
   // RSS feeds (src/lib/model/feeds.ts) and the sitemap @astrojs/sitemap writes.
   feed: () => href('/rss.xml'),

@@ -36,7 +36,7 @@ const pages: Record<string, string> = {
   'article with a quiz': `legal/${QUIZ_ARTICLE}/`,
   data: 'data/',
   dataset: `data/${dataset}/`,
-  search: 'search/',
+  search: `search/?q=${encodeURIComponent('调解')}`,
 };
 
 let server: StaticServer;
@@ -106,6 +106,12 @@ describe('under the Content-Security-Policy, with JavaScript on', () => {
         await w.page.locator('.quiz__option input').first().check();
         await w.page.locator('[data-quiz-actions] button').first().click();
         await expect.poll(() => w.page.locator('[data-quiz-score]').textContent()).toContain('得分');
+      }
+      if (kind === 'search') {
+        // Pagefind's script and WebAssembly run under the policy ('wasm-unsafe-eval', no inline).
+        await w.page.waitForSelector('search-results[data-state="done"]');
+        expect(await w.page.locator('a.result-link').count()).toBeGreaterThan(0);
+        expect(w.scripts.some((s) => s.endsWith('/pagefind/pagefind.js'))).toBe(true);
       }
       if (kind === 'dataset') {
         const chart = w.page.locator('data-chart').first();

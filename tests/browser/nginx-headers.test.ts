@@ -166,15 +166,17 @@ describe('MIME types for files the site will publish (Pagefind search, WebAssemb
   let dir: string;
   let pf: StaticServer;
   // Pagefind writes its index already gzip-compressed; these stand-ins are just bytes.
-  const files: Record<string, { type: string; gzip: boolean }> = {
-    'pagefind/pagefind.zh-cn_abc123.pf_meta': { type: 'application/octet-stream', gzip: false },
-    'pagefind/fragment/zh-cn_abc123.pf_fragment': { type: 'application/octet-stream', gzip: false },
-    'pagefind/index/zh-cn_abc123.pf_index': { type: 'application/octet-stream', gzip: false },
-    'pagefind/filter/zh-cn_abc123.pf_filter': { type: 'application/octet-stream', gzip: false },
-    'pagefind/wasm.zh-cn.pagefind': { type: 'application/octet-stream', gzip: false },
-    'pagefind/pagefind.js': { type: 'text/javascript; charset=utf-8', gzip: true },
-    'pagefind/pagefind-entry.json': { type: 'application/json; charset=utf-8', gzip: true },
-    'pagefind/search.wasm': { type: 'application/wasm', gzip: true },
+  // Chunks are named by content hash (kept for good); the rest keep their names (revalidated).
+  const IMMUTABLE = 'public, max-age=31536000, immutable';
+  const files: Record<string, { type: string; gzip: boolean; cache: string }> = {
+    'pagefind/pagefind.zh-cn_abc123.pf_meta': { type: 'application/octet-stream', gzip: false, cache: IMMUTABLE },
+    'pagefind/fragment/zh-cn_abc123.pf_fragment': { type: 'application/octet-stream', gzip: false, cache: IMMUTABLE },
+    'pagefind/index/zh-cn_abc123.pf_index': { type: 'application/octet-stream', gzip: false, cache: IMMUTABLE },
+    'pagefind/filter/zh-cn_abc123.pf_filter': { type: 'application/octet-stream', gzip: false, cache: IMMUTABLE },
+    'pagefind/wasm.zh-cn.pagefind': { type: 'application/octet-stream', gzip: false, cache: 'no-cache' },
+    'pagefind/pagefind.js': { type: 'text/javascript; charset=utf-8', gzip: true, cache: 'no-cache' },
+    'pagefind/pagefind-entry.json': { type: 'application/json; charset=utf-8', gzip: true, cache: 'no-cache' },
+    'pagefind/search.wasm': { type: 'application/wasm', gzip: true, cache: 'no-cache' },
   };
 
   beforeAll(async () => {
@@ -193,10 +195,11 @@ describe('MIME types for files the site will publish (Pagefind search, WebAssemb
   });
 
   for (const [f, want] of Object.entries(files)) {
-    it(`${path.basename(f)}: ${want.type}${want.gzip ? ', gzipped' : ', not compressed again'}`, async () => {
+    it(`${path.basename(f)}: ${want.type}${want.gzip ? ', gzipped' : ', not compressed again'}, ${want.cache}`, async () => {
       const r = await get(pf.url + f, { 'accept-encoding': 'gzip' });
       expect(r.status).toBe(200);
       expect(r.headers['content-type']).toBe(want.type);
+      expect(r.headers['cache-control']).toBe(want.cache);
       expect(r.headers['content-encoding']).toBe(want.gzip ? 'gzip' : undefined);
       expect(r.body.equals(fs.readFileSync(path.join(dir, f)))).toBe(true);
       expectSecurityHeaders(r);

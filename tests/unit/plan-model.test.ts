@@ -114,7 +114,7 @@ describe('site model', () => {
   it('builds filter views by validity, category and year', () => {
     const model = buildSiteModel({
       today: '2026-07-01',
-      site: { name: '某镇公开栏', issuer: '某镇人民政府', issuerCode: '11330000MB0000000H', regionName: '某镇', contact: '电话', privacy: { maskNames: true, suppressionThreshold: 5 }, disclosure: { financeDeadlineDay: 10, quarterlyDeadlineDay: 15 } },
+      site: { name: '某镇公开栏', issuer: '某镇人民政府', issuerCode: '11330000MB0000000H', regionName: '某镇', contact: '电话', privacy: { maskNames: true, suppressionThreshold: 5 }, disclosure: { financeDeadlineDay: 10, quarterlyDeadlineDay: 15 }, search: { synonyms: [] } },
       units,
       villages: [],
       disclosures: [],

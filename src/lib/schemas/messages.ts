@@ -58,6 +58,14 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
     what: bi('不是 10 位政府网站标识码', 'is not a 10-character government site ID code'),
     fix: bi('填写主管部门分配的 10 位标识码，或删除该字段', 'write the 10-character code you were assigned, or remove the field'),
   },
+  'synonym-space': {
+    what: bi('同义词中不能有空格', 'a synonym may not contain spaces'),
+    fix: bi('每个词单独写成一项，如 ["综治", "社会治安综合治理"]', 'write each word as its own item, e.g. ["综治", "社会治安综合治理"]'),
+  },
+  'synonym-duplicate': {
+    what: bi('同一组同义词里有重复的词', 'a synonym group repeats a word'),
+    fix: bi('删去重复的词', 'remove the repeated word'),
+  },
   'doc-number': {
     what: bi('不符合 GB/T 9704-2012 的格式', 'is not in GB/T 9704-2012 form'),
     fix: bi('年份用六角括号〔〕，序号不加“第”、不编虚位，如 示政发〔2026〕12号', 'put the year in 〔〕 and the number without leading zeros, e.g. 示政发〔2026〕12号'),

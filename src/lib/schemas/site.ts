@@ -23,6 +23,23 @@ export const disclosureSettingsSchema = z
   })
   .strict();
 
+/**
+ * 站内搜索 (extension). `synonyms`: groups of words residents use for the same thing, e.g.
+ * ["综治", "社会治安综合治理"]. Searching any word of a group also finds pages that use another.
+ */
+export const searchSettingsSchema = z
+  .object({
+    synonyms: z
+      .array(
+        z
+          .array(z.string().trim().min(1).regex(/^\S+$/, { message: 'synonym-space' }))
+          .min(2)
+          .refine((g) => new Set(g).size === g.length, { message: 'synonym-duplicate' }),
+      )
+      .default([]),
+  })
+  .strict();
+
 export const siteSchema = z
   .object({
     /** 网站名称, e.g. 示范镇公开栏; shown in the header and the SiteName meta tag. */
@@ -41,6 +58,7 @@ export const siteSchema = z
     siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
     privacy: privacySettingsSchema,
     disclosure: disclosureSettingsSchema.default({}),
+    search: searchSettingsSchema.default({}),
   })
   .strict();
 
