@@ -109,13 +109,17 @@ describe('a town built through CONTENT_DIR', () => {
   it('loads no JavaScript on text pages beyond the shared switch script (≤ 2 KB gzipped)', () => {
     const htmlFiles = listFiles(dist).filter((f) => f.endsWith('.html'));
     expect(htmlFiles.length).toBeGreaterThan(10);
-    // Dataset pages add the chart element's module (Chart.js itself is a lazy chunk); nothing else may.
+    // Dataset pages add the chart element's module (Chart.js itself is a lazy chunk), the search
+    // page its results module (Pagefind loads after a query); nothing else may.
     const isChartPage = (f: string) => /^data\/[^/]+\/index\.html$/.test(f);
+    const isSearchPage = (f: string) => f === 'search/index.html';
     for (const f of htmlFiles) {
       const scripts = [...read(dist, f).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      if (isChartPage(f)) {
+      if (isChartPage(f) || isSearchPage(f)) {
+        const own = isChartPage(f) ? 'DataChart' : 'SearchResults';
         expect(scripts[0], f).toBe('<script src="/assets/prefs.js">');
-        expect(scripts.slice(1).every((x) => /^<script type="module" src="\/_astro\/DataChart[^"]*\.js">$/.test(x)), f).toBe(true);
+        expect(scripts.length, f).toBeGreaterThan(1);
+        expect(scripts.slice(1).every((x) => new RegExp(`^<script type="module" src="/_astro/${own}[^"]*\\.js">$`).test(x)), f).toBe(true);
       } else {
         expect(scripts, f).toEqual(['<script src="/assets/prefs.js">']);
       }
@@ -217,7 +221,8 @@ describe('open data in the build', () => {
   });
 
   it('keeps Chart.js off every page but dataset pages', () => {
-    const chartChunks = listFiles(path.join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    // Every script chunk except the search page's own entry module.
+    const chartChunks = listFiles(path.join(dist, '_astro')).filter((f) => f.endsWith('.js') && !f.startsWith('SearchResults'));
     for (const f of listFiles(dist).filter((x) => x.endsWith('.html') && !/^data\/[^/]+\/index\.html$/.test(x))) {
       for (const c of chartChunks) expect(read(dist, f).includes(c), `${f} references ${c}`).toBe(false);
     }

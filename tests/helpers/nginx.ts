@@ -103,7 +103,9 @@ ${renderSiteConf({ listen: `127.0.0.1:${port}`, base, dist })}
     running.delete(child);
   });
   for (let i = 0; i < 100 && !dead; i++) {
-    if (await canConnect(port)) {
+    // nginx writes its pid file only after binding the port: without it, whatever answers on the
+    // port may be another test's server that took the port first.
+    if (fs.existsSync(temp('nginx.pid')) && (await canConnect(port)) && !dead) {
       return {
         url: `http://127.0.0.1:${port}${base}`,
         errorLog,
