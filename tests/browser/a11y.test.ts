@@ -88,3 +88,29 @@ describe('every sitemap URL of the sample site', () => {
     expect(found).toEqual([]);
   }, 900_000);
 });
+
+describe('the search page in the states a query puts it in', () => {
+  it('passes axe with results, with no results, and with the looser results shown', async () => {
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+    await ctx.addInitScript({ content: AXE });
+    const page = await ctx.newPage();
+    const found: string[] = [];
+    const check = async (state: string) => {
+      for (const v of await axe(page)) found.push(`${state} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      const { headings } = await structure(page);
+      expect(headings.filter((h, i) => i > 0 && h > headings[i - 1]! + 1), state).toEqual([]);
+    };
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('调解')}`);
+    await page.waitForSelector('search-results[data-state="done"]');
+    await check('results');
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('调解 区块链')}`);
+    await page.waitForSelector('search-results[data-state="none"]');
+    await check('no results');
+    await page.click('[data-loose]');
+    await page.waitForSelector('search-results[data-state="loose"]');
+    await check('looser results');
+    expect(found).toEqual([]);
+    await ctx.close();
+  });
+});
+

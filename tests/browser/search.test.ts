@@ -117,8 +117,8 @@ describe('search page (sample site)', () => {
     expect(await page.locator('[data-loose-results] li').count()).toBe(0);
     await page.click('[data-loose]');
     await page.waitForSelector('search-results[data-state="loose"]');
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
-    expect(await page.locator('[data-loose-results] h3').textContent()).toMatch(/包含部分字词的结果/);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    expect(await page.locator('[data-loose-results] h2').textContent()).toMatch(/包含部分字词的结果/);
   });
 
   it('respects large-text mode', async () => {

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './content';
+import { mulberry32 } from '../../src/lib/prng';
 
 export interface BigSite {
   dir: string;
@@ -136,17 +137,6 @@ const MAX_CHARS = 48;
 const MIN_TEXT_BYTES = 1100;
 const MAX_TEXT_BYTES = 3000;
 
-/** Small, fast, seedable PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
