@@ -1,7 +1,7 @@
 /**
  * Page-weight budgets over the sample build, per template: gzipped HTML, the CSS it links and
  * the JavaScript it loads up front (Chart.js is a lazy chunk with its own budget). Limits were
- * set from measurement (README § 页面体积预算) with room for content to grow; a text page's
+ * set from measurement (README § 页面体积预算 (page-weight budgets)) with room for content to grow; a text page's
  * target is ≤ 15 KB in all with no JS beyond the ≤ 2 KB shared text-size script.
  */
 import fs from 'node:fs';
