@@ -59,11 +59,11 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
     fix: bi('填写主管部门分配的 10 位标识码，或删除该字段', 'write the 10-character code you were assigned, or remove the field'),
   },
   'synonym-space': {
-    what: bi('同义词中不能有空格', 'a synonym may not contain spaces'),
+    what: bi(' 中的词不能含有空格', 'a synonym may not contain spaces'),
     fix: bi('每个词单独写成一项，如 ["综治", "社会治安综合治理"]', 'write each word as its own item, e.g. ["综治", "社会治安综合治理"]'),
   },
   'synonym-duplicate': {
-    what: bi('同一组同义词里有重复的词', 'a synonym group repeats a word'),
+    what: bi(' 的同一组里有重复的词', 'a synonym group repeats a word'),
     fix: bi('删去重复的词', 'remove the repeated word'),
   },
   'doc-number': {

@@ -41,22 +41,33 @@ async function searchVariant(pf: PagefindApi, variant: string, options: Record<s
   return checked.filter((r): r is PagefindResult => r !== undefined);
 }
 
+/** Results combined from several searches lose Pagefind's date order: the best this many are re-sorted by date. */
+export const DATE_SORT_WINDOW = 60;
+
 /**
  * Pages holding every word of the plan (any variant of each), best first — or, with
- * `options.sort` (e.g. { date: 'desc' }) and a single search, in Pagefind's sorted order.
- * Returns whether that order is already the requested sort.
+ * `options.sort` ({ date: 'desc' }), newest first: Pagefind's own sorted order for a single
+ * search, else the best DATE_SORT_WINDOW re-sorted by their date meta.
  */
-export async function exactMatches(pf: PagefindApi, plan: QueryPlan, options: Record<string, unknown>): Promise<{ hits: PagefindResult[]; sorted: boolean }> {
+export async function exactMatches(pf: PagefindApi, plan: QueryPlan, options: Record<string, unknown>): Promise<PagefindResult[]> {
   const single = plan.words.length === 1 && plan.words[0]?.length === 1;
   if (options.sort && single) {
     const variant = plan.words[0]![0]!;
     const exact = (await pf.search(exactPhrase(variant), options))?.results ?? [];
-    if (exact.length > 0) return { hits: exact, sorted: true };
+    if (exact.length > 0) return exact;
   }
   const { sort: _sort, ...unsorted } = options;
   const perWord = await Promise.all(plan.words.map((variants) => Promise.all(variants.map((v) => searchVariant(pf, v, unsorted)))));
   const byId = new Map(perWord.flat(2).map((r) => [r.id, r]));
-  return { hits: combineHits(perWord).map((h) => byId.get(h.id)!), sorted: false };
+  const hits = combineHits(perWord).map((h) => byId.get(h.id)!);
+  return options.sort ? sortByDate(hits) : hits;
+}
+
+async function sortByDate(hits: PagefindResult[]): Promise<PagefindResult[]> {
+  const head = hits.slice(0, DATE_SORT_WINDOW);
+  const dates = await Promise.all(head.map(async (h) => (await h.data()).meta.date ?? ''));
+  const order = head.map((h, i) => ({ h, d: dates[i] ?? '' })).sort((a, b) => b.d.localeCompare(a.d));
+  return [...order.map((o) => o.h), ...hits.slice(DATE_SORT_WINDOW)];
 }
 
 /** Pagefind's own loose matching (pieces of the query anywhere), only on the resident's request. */

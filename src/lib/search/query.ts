@@ -7,6 +7,7 @@
  * synonyms (site.json `search.synonyms`) are searched too, and a page must match every word.
  * Pure: the search page's script and the unit tests both import it.
  */
+import { decodeEntities } from './indexed-text';
 
 /** Traditional → simplified, one character at a time (built from the site's own text). */
 export type TradMap = Readonly<Record<string, string>>;
@@ -111,7 +112,3 @@ export function excerptParts(excerpt: string): Array<{ text: string; mark: boole
   return parts;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
-function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? '');
-}
