@@ -1,0 +1,504 @@
+/**
+ * The pure half of `npm run bench` (scripts/bench/run.ts): reading `/usr/bin/time -v` and build
+ * logs, medians, the issue 9 target verdicts and the Markdown report. No I/O here, so every
+ * number in docs/benchmarks.md can be checked by tests/unit/bench-report.test.ts.
+ */
+
+/** What `/usr/bin/time -v` says about one command. */
+export interface TimeResult {
+  wallSeconds: number;
+  /** Peak RSS of the largest process in the tree (wait4's ru_maxrss covers reaped children), KiB. */
+  maxRssKb: number;
+  userSeconds: number;
+  systemSeconds: number;
+  exitStatus: number;
+}
+
+/**
+ * Elapsed time as GNU time prints it: `m:ss.ss` under an hour (`0:10.19`, `12:03.50`),
+ * `h:mm:ss` from an hour on (`1:02:03`, no fraction).
+ */
+export function parseElapsed(text: string): number {
+  const parts = text.trim().split(':');
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => !/^\d+(?:\.\d+)?$/.test(p))) {
+    throw new Error(`bench: cannot read elapsed time "${text}"`);
+  }
+  return parts.map(Number).reduce((total, part) => total * 60 + part, 0);
+}
+
+/** Parses the report `/usr/bin/time -v` writes (to stderr, or to a file with `-o`). */
+export function parseTimeOutput(text: string): TimeResult {
+  const field = (label: string): string => {
+    const line = text.split('\n').find((l) => l.trim().startsWith(label));
+    if (line === undefined) throw new Error(`bench: no "${label}" in /usr/bin/time -v output`);
+    // The label itself contains a colon ("(h:mm:ss or m:ss): 0:10.19"): the value follows the last ": ".
+    return line.slice(line.lastIndexOf(': ') + 2).trim();
+  };
+  return {
+    wallSeconds: parseElapsed(field('Elapsed (wall clock) time')),
+    maxRssKb: Number(field('Maximum resident set size (kbytes)')),
+    userSeconds: Number(field('User time (seconds)')),
+    systemSeconds: Number(field('System time (seconds)')),
+    exitStatus: Number(field('Exit status')),
+  };
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** The search-index integration's own log line: `Pagefind: indexed 112 pages in 1396 ms`. */
+export function parsePagefindStep(log: string): { pages: number; seconds: number } | undefined {
+  const m = /Pagefind: indexed (\d+) pages in (\d+) ms/.exec(log.replace(ANSI, ''));
+  return m ? { pages: Number(m[1]), seconds: Number(m[2]) / 1000 } : undefined;
+}
+
+export interface Phase {
+  label: string;
+  seconds: number;
+}
+
+/** `2.21s`, `618ms` (Astro's getTimeStat). */
+function astroDuration(value: string, unit: string): number {
+  return unit === 'ms' ? Number(value) / 1000 : Number(value);
+}
+
+/**
+ * Where `astro build` spends its time, from its own log, in log order and without overlaps:
+ * content sync and types, the rest of the set-up, each "… ✓ Completed in" step, the client
+ * bundle and the Pagefind step. (Astro times "Collecting build info" from the start of its
+ * set-up, so that step includes the content sync; it is reported without it.)
+ */
+export function parseAstroPhases(log: string): Phase[] {
+  const phases: Phase[] = [];
+  let current: string | undefined;
+  let syncSeconds = 0;
+  for (const raw of log.replace(ANSI, '').split('\n')) {
+    const line = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /\[types\] Generated ([\d.]+)(ms|s)\b/.exec(line))) {
+      syncSeconds = astroDuration(m[1]!, m[2]!);
+      phases.push({ label: 'content sync + types', seconds: syncSeconds });
+    } else if ((m = /\[build\] ([A-Z][^.]*)\.\.\.$/.exec(line))) current = m[1]!.toLowerCase();
+    else if (/^(generating static routes|building client \(vite\))$/.test(line)) current = line.replace(' (vite)', '');
+    else if ((m = /✓ Completed in ([\d.]+)(ms|s)\b/.exec(line)) && current) {
+      const seconds = astroDuration(m[1]!, m[2]!);
+      if (current === 'collecting build info') phases.push({ label: 'other set-up (hooks, routes, Vite)', seconds: Math.max(0, seconds - syncSeconds) });
+      else phases.push({ label: current, seconds });
+      current = undefined;
+    } else if ((m = /\[vite\] ✓ built in ([\d.]+)(ms|s)\b/.exec(line)) && current === 'building client') {
+      phases.push({ label: 'client bundle', seconds: astroDuration(m[1]!, m[2]!) });
+      current = undefined;
+    }
+  }
+  const pagefind = parsePagefindStep(log);
+  if (pagefind) phases.push({ label: 'Pagefind', seconds: pagefind.seconds });
+  return phases;
+}
+
+// ---------------------------------------------------------------------------------------
+// Results
+
+/** Files and bytes of a built site, and of its search bundle (pagefind/) alone. */
+export interface OutputSize {
+  files: number;
+  bytes: number;
+  searchFiles: number;
+  searchBytes: number;
+}
+
+/** Gzipped bytes of one page: its HTML, the stylesheets it links, the scripts it loads up front. */
+export interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+}
+
+export interface OursRun {
+  /** /usr/bin/time's numbers; its peak RSS misses Pagefind's service process (see largestProcessKb). */
+  time: TimeResult;
+  /**
+   * Peak RSS of the largest process of the build: the larger of time's figure and the sampled
+   * VmHWM of every process. The pagefind npm API runs its binary as an unref'd child that it kills
+   * and Node never waits for, so that child's rusage never reaches /usr/bin/time.
+   */
+  largestProcessKb?: number;
+  /** The Pagefind step inside the build, from the integration's log. */
+  pagefindSeconds?: number;
+  /** Pagefind's own process inside the build: sampled VmHWM, KiB. */
+  pagefindPeakKb?: number;
+  /** Largest sum of RSS over the build's processes at one moment (sampled), KiB. */
+  treePeakKb?: number;
+  phases: Phase[];
+}
+
+export interface HugoRun {
+  hugo: TimeResult;
+  pagefind: TimeResult;
+}
+
+export interface SiteResult<Run> {
+  runs: Run[];
+  output: OutputSize;
+  /** HTML pages in the output. */
+  pages: number;
+  article: PageWeight;
+  index: PageWeight;
+}
+
+export interface SizeResult {
+  docs: number;
+  ours: SiteResult<OursRun>;
+  hugo: SiteResult<HugoRun>;
+}
+
+/** Medians (times) and worst runs (memory) of one corpus size. */
+export interface SizeSummary {
+  docs: number;
+  oursTotal: number;
+  oursPagefind: number;
+  hugo: number;
+  hugoPagefind: number;
+  hugoPlusPagefind: number;
+  /** ours / (Hugo + Pagefind): the headline. */
+  ratio: number;
+  /** Largest process of our build, Pagefind's service included. */
+  oursPeakKb: number;
+  /** What /usr/bin/time alone reports for our build. */
+  oursTimeRssKb: number;
+  oursPagefindPeakKb: number;
+  oursTreePeakKb: number;
+  hugoPeakKb: number;
+  hugoPagefindPeakKb: number;
+}
+
+const max = (values: readonly number[]) => (values.length === 0 ? NaN : Math.max(...values));
+const defined = (values: ReadonlyArray<number | undefined>) => values.filter((v): v is number => v !== undefined);
+
+export function summarize(r: SizeResult): SizeSummary {
+  const oursTotal = median(r.ours.runs.map((x) => x.time.wallSeconds));
+  const hugoPlusPagefind = median(r.hugo.runs.map((x) => x.hugo.wallSeconds + x.pagefind.wallSeconds));
+  return {
+    docs: r.docs,
+    oursTotal,
+    oursPagefind: median(defined(r.ours.runs.map((x) => x.pagefindSeconds))),
+    hugo: median(r.hugo.runs.map((x) => x.hugo.wallSeconds)),
+    hugoPagefind: median(r.hugo.runs.map((x) => x.pagefind.wallSeconds)),
+    hugoPlusPagefind,
+    ratio: oursTotal / hugoPlusPagefind,
+    oursPeakKb: max(r.ours.runs.map((x) => Math.max(x.time.maxRssKb, x.largestProcessKb ?? 0))),
+    oursTimeRssKb: max(r.ours.runs.map((x) => x.time.maxRssKb)),
+    oursPagefindPeakKb: max(defined(r.ours.runs.map((x) => x.pagefindPeakKb))),
+    oursTreePeakKb: max(defined(r.ours.runs.map((x) => x.treePeakKb))),
+    hugoPeakKb: max(r.hugo.runs.map((x) => x.hugo.maxRssKb)),
+    hugoPagefindPeakKb: max(r.hugo.runs.map((x) => x.pagefind.maxRssKb)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Targets (issue 9, "Done means")
+
+export const TARGET_DOCS = 5000;
+export const TARGET_SECONDS = 110;
+export const TARGET_RATIO = 2;
+/** 4.5 GB, read as GiB since RSS is counted in KiB. */
+export const TARGET_PEAK_KB = 4.5 * 1024 * 1024;
+
+export interface Verdict {
+  target: string;
+  met: boolean;
+  detail: string;
+}
+
+const pct = (over: number, of: number) => `${Math.round((over / of) * 100)} %`;
+
+/** The issue's three measurable targets, checked on one size's summary. */
+export function verdicts(s: SizeSummary): Verdict[] {
+  const secondsOver = s.oursTotal - TARGET_SECONDS;
+  const ratioLimit = TARGET_RATIO * s.hugoPlusPagefind;
+  const ratioOver = s.oursTotal - ratioLimit;
+  const memoryOver = s.oursPeakKb - TARGET_PEAK_KB;
+  return [
+    {
+      target: `cold build + index ≤ ${TARGET_SECONDS} s`,
+      met: secondsOver <= 0,
+      detail: secondsOver <= 0 ? `${sec(s.oursTotal)} s (${sec(-secondsOver)} s to spare)` : `${sec(s.oursTotal)} s — missed by ${sec(secondsOver)} s (${pct(secondsOver, TARGET_SECONDS)})`,
+    },
+    {
+      target: `≤ ${TARGET_RATIO}× Hugo + Pagefind`,
+      met: ratioOver <= 0,
+      detail:
+        `${ratio(s.ratio)}× (${sec(s.oursTotal)} s vs ${sec(s.hugoPlusPagefind)} s; limit ${sec(ratioLimit)} s)` +
+        (ratioOver <= 0 ? '' : ` — missed by ${sec(ratioOver)} s (${pct(ratioOver, ratioLimit)})`),
+    },
+    {
+      target: 'peak memory of the largest process < 4.5 GB',
+      met: memoryOver < 0,
+      detail: memoryOver < 0 ? `${rss(s.oursPeakKb)} (${rss(-memoryOver)} to spare)` : `${rss(s.oursPeakKb)} — missed by ${rss(memoryOver)} (${pct(memoryOver, TARGET_PEAK_KB)})`,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+// Search numbers from the browser test (tests/browser/search-performance.test.ts)
+
+export interface SearchRow {
+  section: string;
+  pages?: number;
+  query: string;
+  firstBytes: number;
+  firstMs: number;
+  nextBytes: number;
+  nextMs: number;
+}
+
+interface SearchMeasure {
+  query: string;
+  searchBytes: number;
+  msToResults: number;
+}
+
+function isMeasure(x: unknown): x is SearchMeasure {
+  const m = x as Partial<SearchMeasure> | null;
+  return typeof m === 'object' && m !== null && typeof m.searchBytes === 'number' && typeof m.msToResults === 'number';
+}
+
+/** Rows for every section of `.test-dist/reports/search.json` that has a first and a next query. */
+export function searchRows(report: unknown): SearchRow[] {
+  if (typeof report !== 'object' || report === null) return [];
+  const rows: SearchRow[] = [];
+  for (const [section, value] of Object.entries(report as Record<string, unknown>)) {
+    const v = value as { first?: unknown; next?: unknown; pages?: unknown };
+    if (typeof v !== 'object' || v === null || !isMeasure(v.first) || !isMeasure(v.next)) continue;
+    rows.push({
+      section,
+      ...(typeof v.pages === 'number' ? { pages: v.pages } : {}),
+      query: v.first.query,
+      firstBytes: v.first.searchBytes,
+      firstMs: v.first.msToResults,
+      nextBytes: v.next.searchBytes,
+      nextMs: v.next.msToResults,
+    });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  ramBytes: number;
+  node: string;
+  astro: string;
+  pagefind: string;
+  hugo: string;
+  /** When the run started, ISO 8601. */
+  date: string;
+  /** 1-minute load average before the first and after the last run. */
+  loadBefore: number;
+  loadAfter: number;
+}
+
+export interface ReportInput {
+  machine: Machine;
+  seed: number;
+  runs: number;
+  sizes: SizeResult[];
+  /** Parsed search.json, or undefined when the browser test has not written one. */
+  search?: SearchRow[];
+}
+
+const sec = (s: number) => (Number.isFinite(s) ? s.toFixed(1) : '–');
+const ratio = (r: number) => (Number.isFinite(r) ? r.toFixed(2) : '–');
+/** KiB → "544 MiB" or "3.81 GiB". */
+export function rss(kb: number): string {
+  if (!Number.isFinite(kb)) return '–';
+  const mib = kb / 1024;
+  return mib < 1024 ? `${Math.round(mib)} MiB` : `${(mib / 1024).toFixed(2)} GiB`;
+}
+const kib = (bytes: number) => (bytes / 1024).toFixed(1);
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const int = (n: number) => n.toLocaleString('en-US');
+
+/** A Markdown table; cells must not contain `|`. */
+export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function weightCells(w: PageWeight): string[] {
+  return [kib(w.html), kib(w.css), kib(w.js), kib(w.html + w.css + w.js)];
+}
+
+export function renderReport(input: ReportInput): string {
+  const { machine: m, sizes } = input;
+  const summaries = sizes.map(summarize);
+  const out: string[] = [];
+  out.push(
+    '# 性能基准 (benchmarks)',
+    '',
+    `Written by \`npm run bench\` (scripts/bench/run.ts) on ${m.date.slice(0, 10)}. Do not edit by hand; run it again.`,
+    '',
+    `The comparison corpus (scripts/bench/generate.ts, seed ${input.seed}): N plain-Markdown 普法 articles of 1,400–3,000 Han characters ` +
+      'with headings, lists and a table, in the fixture town’s registries; the same articles exported as a Hugo site. ' +
+      '**Ours**: `astro build --force` (content cache cleared: a cold build) with `SITE_TODAY=2026-12-01`; it ends with the Pagefind step ' +
+      '(src/integrations/search-index.ts), whose time comes from that step’s own log line. ' +
+      '**Hugo**: `hugo` with the minimal layout in scripts/bench/hugo-layout, then the same Pagefind 1.6 (`pagefind --site public`). ' +
+      `Runs alternate ours, Hugo, ours, Hugo … (${input.runs} of each per size). Times are medians of the runs; memory is the highest run.`,
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${m.cpu}, ${m.cores} cores`],
+        ['RAM', `${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB`],
+        ['Node', m.node],
+        ['Astro', m.astro],
+        ['Pagefind', m.pagefind],
+        ['Hugo', m.hugo],
+        ['Load average (1 min) before / after', `${m.loadBefore.toFixed(2)} / ${m.loadAfter.toFixed(2)}`],
+      ],
+    ),
+    '',
+    'The machine may be shared with other work; a load average well above 0 before the runs means the times are noisy, and the ratio ' +
+      '(both sides measured in the same run, alternated) is the number to trust.',
+    '',
+    '## Build time (headline: ours / (Hugo + Pagefind))',
+    '',
+    table(
+      ['docs', 'ours: build + index, s', 'of which Pagefind, s', 'Hugo, s', 'Pagefind on Hugo’s output, s', 'Hugo + Pagefind, s', '**ours / (Hugo + Pagefind)**'],
+      summaries.map((s) => [int(s.docs), sec(s.oursTotal), sec(s.oursPagefind), sec(s.hugo), sec(s.hugoPagefind), sec(s.hugoPlusPagefind), `**${ratio(s.ratio)}×**`]),
+    ),
+    '',
+  );
+
+  out.push(`## Targets (issue 9, at ${int(TARGET_DOCS)} documents)`, '');
+  const atTarget = summaries.find((s) => s.docs === TARGET_DOCS);
+  if (atTarget) {
+    for (const v of verdicts(atTarget)) out.push(`- ${v.met ? '✓ met' : '✗ **not met**'}: ${v.target} — ${v.detail}`);
+  } else {
+    out.push(`- Not measured: ${int(TARGET_DOCS)} is not among the sizes of this run (${summaries.map((s) => int(s.docs)).join(', ')}).`);
+  }
+  out.push('- Incremental rebuild after one edit ≤ ½ cold build: not measured by this script yet (issue 9, item 3).', '');
+
+  out.push(
+    '## Memory (peak RSS)',
+    '',
+    'Peak RSS of the largest single process, which is what the 4.5 GB target is about. `/usr/bin/time -v` gives it for a command ' +
+      '(wait4 folds in the largest child that was waited for); for our build it misses Pagefind, because the pagefind npm API kills its ' +
+      'service process without waiting for it, so the run also reads every process’s VmHWM (and, summed, VmRSS) from /proc four times a second. ' +
+      '“Largest process” is the larger of the two; the sampled figures can only err low.',
+    '',
+    table(
+      ['docs', 'ours: largest process', '/usr/bin/time alone', 'Pagefind inside our build (sampled)', 'all our build’s processes at once (sampled)', 'Hugo', 'Pagefind on Hugo’s output'],
+      summaries.map((s) => [int(s.docs), rss(s.oursPeakKb), rss(s.oursTimeRssKb), rss(s.oursPagefindPeakKb), rss(s.oursTreePeakKb), rss(s.hugoPeakKb), rss(s.hugoPagefindPeakKb)]),
+    ),
+    '',
+  );
+
+  // Phase labels in the order the first run logged them.
+  const labels = [...new Set(sizes.flatMap((r) => r.ours.runs.flatMap((run) => run.phases.map((p) => p.label))))];
+  out.push(
+    '## Where our build’s time goes (Astro’s own log, median s)',
+    '',
+    '“Start-up” is the wall time no logged step covers: Node, the Astro CLI and loading astro.config.ts before Astro starts its clock, ' +
+      'the unlogged build:done hooks (sitemap) and the exit. The content sync includes rendering every Markdown body (Astro’s glob loader).',
+    '',
+    table(
+      ['docs', 'wall', 'start-up', ...labels],
+      sizes.map((r, i) => {
+        const phase = (label: string) => median(r.ours.runs.map((run) => run.phases.filter((p) => p.label === label).reduce((n, p) => n + p.seconds, 0)));
+        const logged = labels.reduce((n, l) => n + phase(l), 0);
+        return [int(r.docs), sec(summaries[i]!.oursTotal), sec(summaries[i]!.oursTotal - logged), ...labels.map((l) => sec(phase(l)))];
+      }),
+    ),
+    '',
+  );
+
+  out.push(
+    '## Output',
+    '',
+    table(
+      ['docs', 'ours: HTML pages', 'files', 'MB', 'of which search index: files / MB', 'Hugo: HTML pages', 'files', 'MB', 'of which search index: files / MB'],
+      sizes.map((r) => [
+        int(r.docs),
+        int(r.ours.pages),
+        int(r.ours.output.files),
+        mb(r.ours.output.bytes),
+        `${int(r.ours.output.searchFiles)} / ${mb(r.ours.output.searchBytes)}`,
+        int(r.hugo.pages),
+        int(r.hugo.output.files),
+        mb(r.hugo.output.bytes),
+        `${int(r.hugo.output.searchFiles)} / ${mb(r.hugo.output.searchBytes)}`,
+      ]),
+    ),
+    '',
+    '## Page weight (gzip -9, KB)',
+    '',
+    'HTML, the stylesheets it links and the scripts it loads up front. The typical article is the one with the median gzipped total ' +
+      'in our output; Hugo’s row is the same article. The index is /legal/ for ours and /posts/ for Hugo.',
+    '',
+    table(
+      ['docs', 'page', 'ours: page', 'HTML', 'CSS', 'JS', 'total', 'Hugo: page', 'HTML', 'CSS', 'JS', 'total'],
+      sizes.flatMap((r) => [
+        [int(r.docs), 'typical article', r.ours.article.page, ...weightCells(r.ours.article), r.hugo.article.page, ...weightCells(r.hugo.article)],
+        [int(r.docs), 'article index', r.ours.index.page, ...weightCells(r.ours.index), r.hugo.index.page, ...weightCells(r.hugo.index)],
+      ]),
+    ),
+    '',
+    '## Search bytes and latency',
+    '',
+  );
+  if (input.search && input.search.length > 0) {
+    out.push(
+      'From `.test-dist/reports/search.json`, written by tests/browser/search-performance.test.ts (`npm test`) in Chromium throttled to 1.6 Mbps and 150 ms RTT; ' +
+        'not measured by this script.',
+      '',
+      table(
+        ['report section', 'pages', 'query', 'first query: KB / ms', 'next query: KB / ms'],
+        input.search.map((s) => [s.section, s.pages === undefined ? '–' : int(s.pages), s.query, `${kib(s.firstBytes)} / ${int(s.firstMs)}`, `${kib(s.nextBytes)} / ${int(s.nextMs)}`]),
+      ),
+    );
+  } else {
+    out.push('Not available: search bytes and latency come from tests/browser/search-performance.test.ts (`npm test`), which writes `.test-dist/reports/search.json`; run it, then `npm run bench` again.');
+  }
+  out.push('');
+
+  out.push(
+    '## Every run',
+    '',
+    table(
+      ['docs', 'run', 'ours: wall s', 'CPU s', 'largest process', 'Pagefind step s', 'Hugo: wall s', 'CPU s', 'Pagefind on Hugo: wall s', 'CPU s', 'largest process'],
+      sizes.flatMap((r) =>
+        r.ours.runs.map((o, i) => {
+          const h = r.hugo.runs[i];
+          const cpu = (t: TimeResult) => sec(t.userSeconds + t.systemSeconds);
+          return [
+            int(r.docs),
+            String(i + 1),
+            sec(o.time.wallSeconds),
+            cpu(o.time),
+            rss(Math.max(o.time.maxRssKb, o.largestProcessKb ?? 0)),
+            sec(o.pagefindSeconds ?? NaN),
+            h ? sec(h.hugo.wallSeconds) : '–',
+            h ? cpu(h.hugo) : '–',
+            h ? sec(h.pagefind.wallSeconds) : '–',
+            h ? cpu(h.pagefind) : '–',
+            h ? rss(h.pagefind.maxRssKb) : '–',
+          ];
+        }),
+      ),
+    ),
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,424 @@
+/**
+ * `npm run bench`: our build against Hugo + Pagefind on the same generated articles (issue 9).
+ *
+ *   npm run bench                                   # 1,000 and 5,000 documents, 2 runs each (≈ 10 min on 2 cores)
+ *   npm run bench -- --sizes 300,1000 --runs 3 --out .bench --report docs/benchmarks.md
+ *   (npx tsx scripts/bench/run.ts …)
+ *
+ * For each size it writes the comparison corpus and its Hugo export (scripts/bench/generate.ts,
+ * seed 1) under `<out>/<size>/`, then alternates the runs: A = our `astro build --force` (cold
+ * content cache; Pagefind runs inside it, src/integrations/search-index.ts), B = `hugo` followed
+ * by `pagefind --site public`. Every command runs under `/usr/bin/time -v` (wall time, peak RSS of
+ * the largest process) while a sampler reads each process's peak from /proc: time cannot see the
+ * Pagefind process inside our build (the pagefind npm API never waits for it).
+ * The Markdown report goes to `--report` (default docs/benchmarks.md) and to stdout; the numbers
+ * are worked out in scripts/bench/report.ts. Build logs stay in `<out>/<size>/logs/`, the raw
+ * numbers in `<out>/results.json`.
+ *
+ * Needs `/usr/bin/time` (`apt-get install -y time`) and Hugo (`apt-get install -y hugo`, 0.111).
+ * `--out` must lie inside the repository: with OUT_DIR outside it, Astro stages the build in the
+ * repository's own .astro/ and deletes that directory afterwards.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateCorpus, LAWS_DIR, REPO_ROOT } from './generate';
+import {
+  parsePagefindStep,
+  parseAstroPhases,
+  parseTimeOutput,
+  renderReport,
+  rss,
+  searchRows,
+  summarize,
+  type HugoRun,
+  type Machine,
+  type OursRun,
+  type OutputSize,
+  type PageWeight,
+  type ReportInput,
+  type SiteResult,
+  type SizeResult,
+  type TimeResult,
+} from './report';
+
+const TIME = '/usr/bin/time';
+const ASTRO = path.join(REPO_ROOT, 'node_modules/.bin/astro');
+const PAGEFIND = path.join(REPO_ROOT, 'node_modules/.bin/pagefind');
+/** The corpus's latest article is dated 2026-11-20 (generate.ts); "today" a little after it. */
+const SITE_TODAY = '2026-12-01';
+const SAMPLE_MS = 250;
+
+// ---------------------------------------------------------------------------------------
+// Measuring one command
+
+/** Highest VmHWM (peak RSS) /proc showed for one process of a measured command. */
+export interface ProcessPeak {
+  pid: number;
+  /** /proc/<pid>/status Name (15 characters at most, e.g. `pagefind_extend`). */
+  name: string;
+  command: string;
+  peakKb: number;
+}
+
+export interface Measurement extends TimeResult {
+  stdout: string;
+  stderr: string;
+  /** Every process of the tree the sampler saw, with its peak. */
+  processes: ProcessPeak[];
+  /** Largest sum of VmRSS over the tree at one sample, KiB. */
+  treePeakKb: number;
+}
+
+export interface MeasureOptions {
+  cwd?: string;
+  /** Writes stdout and stderr here as well. */
+  log?: string;
+}
+
+/** Children of every process, from /proc/<pid>/stat (field 4 is the parent). */
+function processChildren(): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name may contain spaces and parentheses: fields start after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return children;
+}
+
+/** A `kB` line of /proc/<pid>/status (`VmHWM:   123456 kB`); 0 for kernel threads, which have none. */
+function statusKb(status: string, field: string): number {
+  return Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+}
+
+/** Samples a process tree's memory until stopped. */
+function sampleTree(rootPid: number): { stop(): { processes: ProcessPeak[]; treePeakKb: number } } {
+  const peaks = new Map<number, ProcessPeak>();
+  let treePeakKb = 0;
+  const sample = () => {
+    const children = processChildren();
+    const pids = [rootPid];
+    for (let i = 0; i < pids.length; i++) pids.push(...(children.get(pids[i]!) ?? []));
+    let treeKb = 0;
+    for (const pid of pids) {
+      let status: string;
+      try {
+        status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      } catch {
+        continue;
+      }
+      const hwm = statusKb(status, 'VmHWM');
+      treeKb += statusKb(status, 'VmRSS');
+      const known = peaks.get(pid);
+      if (known) known.peakKb = Math.max(known.peakKb, hwm);
+      else {
+        let command = '';
+        try {
+          command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 120);
+        } catch {
+          // exited
+        }
+        peaks.set(pid, { pid, name: /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '?', command, peakKb: hwm });
+      }
+    }
+    treePeakKb = Math.max(treePeakKb, treeKb);
+  };
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { processes: [...peaks.values()], treePeakKb };
+    },
+  };
+}
+
+/**
+ * Runs `cmd args` under `/usr/bin/time -v` with `env` added to (or, for `undefined`, removed
+ * from) this process's environment. Resolves with time's numbers, the output and the sampled
+ * per-process peaks; rejects if the command fails.
+ */
+export async function measure(cmd: string, args: readonly string[], env: Record<string, string | undefined> = {}, opts: MeasureOptions = {}): Promise<Measurement> {
+  const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-bench-time-')), 'time.txt');
+  const fullEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete fullEnv[key];
+    else fullEnv[key] = value;
+  }
+  const child = spawn(TIME, ['-v', '-o', timeFile, cmd, ...args], { cwd: opts.cwd ?? REPO_ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const sampler = sampleTree(child.pid!);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? 1));
+  });
+  const { processes, treePeakKb } = sampler.stop();
+  if (opts.log) {
+    fs.mkdirSync(path.dirname(opts.log), { recursive: true });
+    fs.writeFileSync(opts.log, `$ ${cmd} ${args.join(' ')}\n${stdout}${stderr ? `\n--- stderr ---\n${stderr}` : ''}`);
+  }
+  const timeText = fs.existsSync(timeFile) ? fs.readFileSync(timeFile, 'utf8') : '';
+  fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });
+  if (code !== 0) {
+    const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
+    throw new Error(`${path.basename(cmd)} ${args.join(' ')} exited with ${code}${opts.log ? ` (log: ${opts.log})` : ''}:\n${tail}`);
+  }
+  return { ...parseTimeOutput(timeText), stdout, stderr, processes, treePeakKb };
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a built site
+
+function listFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).map((f) => f.split(path.sep).join('/'));
+}
+
+export function outputSize(site: string): OutputSize {
+  const size: OutputSize = { files: 0, bytes: 0, searchFiles: 0, searchBytes: 0 };
+  for (const rel of listFiles(site)) {
+    const bytes = fs.statSync(path.join(site, rel)).size;
+    size.files++;
+    size.bytes += bytes;
+    if (rel.startsWith('pagefind/')) {
+      size.searchFiles++;
+      size.searchBytes += bytes;
+    }
+  }
+  return size;
+}
+
+const gzipCache = new Map<string, number>();
+function gzipped(file: string): number {
+  let n = gzipCache.get(file);
+  if (n === undefined) {
+    // Level 9, as tests/build/budgets.test.ts measures the page-weight budgets.
+    n = gzipSync(fs.readFileSync(file), { level: 9 }).length;
+    gzipCache.set(file, n);
+  }
+  return n;
+}
+
+/** Gzipped bytes of a page, the stylesheets it links and the scripts it loads up front. */
+export function pageWeight(site: string, page: string): PageWeight {
+  const file = path.join(site, page);
+  const html = fs.readFileSync(file, 'utf8');
+  const asset = (url: string): number => {
+    if (/^[a-z]+:|^\/\//i.test(url)) return 0; // another origin: none on either site
+    const clean = url.split(/[?#]/)[0]!;
+    const local = clean.startsWith('/') ? path.join(site, clean) : path.resolve(path.dirname(file), clean);
+    return fs.existsSync(local) ? gzipped(local) : 0;
+  };
+  const css = [...html.matchAll(/<link\b[^>]*>/g)]
+    .filter((m) => /\brel="?stylesheet"?/.test(m[0]))
+    .reduce((n, m) => n + asset(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? ''), 0);
+  const js = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].reduce((n, m) => n + asset(m[1]!), 0);
+  return { page, html: gzipSync(html, { level: 9 }).length, css, js };
+}
+
+/** The article page with the median gzipped total in `site` (pages matched by `pattern`). */
+function typicalPage(site: string, pattern: RegExp): PageWeight {
+  const weights = listFiles(site)
+    .filter((f) => pattern.test(f))
+    .map((f) => pageWeight(site, f))
+    .sort((a, b) => a.html + a.css + a.js - (b.html + b.css + b.js) || a.page.localeCompare(b.page));
+  if (weights.length === 0) throw new Error(`bench: no page matching ${pattern} in ${site}`);
+  return weights[Math.floor((weights.length - 1) / 2)]!;
+}
+
+function siteResult<Run>(site: string, runs: Run[], article: PageWeight, index: string): SiteResult<Run> {
+  const pages = listFiles(site).filter((f) => f.endsWith('.html')).length;
+  return { runs, output: outputSize(site), pages, article, index: pageWeight(site, index) };
+}
+
+// ---------------------------------------------------------------------------------------
+// The machine
+
+function versionOf(pkg: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function machineInfo(hugo: string): Machine {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const hugoVersion = spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout ?? '';
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    ramBytes: os.totalmem(),
+    node: process.version,
+    astro: versionOf('astro'),
+    pagefind: `${versionOf('pagefind')} (extended binary)`,
+    hugo: /v\d+\.\d+\.\d+\S*/.exec(hugoVersion)?.[0] ?? hugoVersion.trim(),
+    date: new Date().toISOString(),
+    loadBefore: os.loadavg()[0]!,
+    loadAfter: NaN,
+  };
+}
+
+/** An executable called `name` on PATH, or undefined. */
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = path.join(dir, name);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// The comparison
+
+export interface ComparisonOptions {
+  /** Work directory for this size: content/, hugo/, dist/, logs/. */
+  dir: string;
+  runs: number;
+  seed: number;
+  hugo: string;
+}
+
+const secs = (s: number) => `${s.toFixed(1)} s`;
+/** Just time's numbers, without the output, for the results. */
+const timeOf = ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus }: TimeResult): TimeResult => ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus });
+
+/** Generates the corpus of `docs` articles, then alternates our build and Hugo + Pagefind. */
+export async function benchComparison(docs: number, opts: ComparisonOptions): Promise<SizeResult> {
+  const content = path.join(opts.dir, 'content');
+  const hugoSite = path.join(opts.dir, 'hugo');
+  const dist = path.join(opts.dir, 'dist');
+  const publicDir = path.join(hugoSite, 'public');
+  const logs = path.join(opts.dir, 'logs');
+  fs.rmSync(logs, { recursive: true, force: true });
+
+  const started = performance.now();
+  const written = generateCorpus({ kind: 'comparison', docs, out: content, seed: opts.seed, hugoOut: hugoSite });
+  console.log(`${docs} docs: corpus written (${written.files} files, ${(written.bytes / 1024 / 1024).toFixed(1)} MB) in ${secs((performance.now() - started) / 1000)}`);
+
+  const ours: OursRun[] = [];
+  const hugo: HugoRun[] = [];
+  for (let run = 1; run <= opts.runs; run++) {
+    // A: our site, cold (--force clears Astro's content-layer cache).
+    fs.rmSync(dist, { recursive: true, force: true });
+    const a = await measure(ASTRO, ['build', '--force'], { CONTENT_DIR: content, OUT_DIR: dist, SITE_TODAY, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: undefined, SITE_URL: undefined }, { log: path.join(logs, `ours-${run}.log`) });
+    const pagefindStep = parsePagefindStep(a.stdout);
+    const pagefindProcesses = a.processes.filter((p) => p.name.startsWith('pagefind'));
+    ours.push({
+      time: timeOf(a),
+      ...(pagefindStep ? { pagefindSeconds: pagefindStep.seconds } : {}),
+      ...(pagefindProcesses.length > 0 ? { pagefindPeakKb: Math.max(...pagefindProcesses.map((p) => p.peakKb)) } : {}),
+      largestProcessKb: Math.max(a.maxRssKb, ...a.processes.map((x) => x.peakKb)),
+      treePeakKb: a.treePeakKb,
+      phases: parseAstroPhases(a.stdout),
+    });
+
+    // B: Hugo, then the same Pagefind over its output.
+    fs.rmSync(publicDir, { recursive: true, force: true });
+    const h = await measure(opts.hugo, ['--destination', 'public'], {}, { cwd: hugoSite, log: path.join(logs, `hugo-${run}.log`) });
+    const p = await measure(PAGEFIND, ['--site', 'public'], {}, { cwd: hugoSite, log: path.join(logs, `hugo-pagefind-${run}.log`) });
+    hugo.push({ hugo: timeOf(h), pagefind: timeOf(p) });
+
+    console.log(
+      `${docs} docs, run ${run}/${opts.runs}: ours ${secs(a.wallSeconds)} (Pagefind ${pagefindStep ? secs(pagefindStep.seconds) : '?'}; ` +
+        `largest process ${rss(ours.at(-1)!.largestProcessKb!)}, /usr/bin/time ${rss(a.maxRssKb)}` +
+        `${pagefindProcesses.length > 0 ? `, Pagefind ${rss(Math.max(...pagefindProcesses.map((x) => x.peakKb)))}` : ''})` +
+        ` · Hugo ${secs(h.wallSeconds)} + Pagefind ${secs(p.wallSeconds)} (${rss(p.maxRssKb)}) · load ${os.loadavg()[0]!.toFixed(2)}`,
+    );
+  }
+
+  // The same article on both sites: the median one of ours by gzipped weight.
+  const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/);
+  const slug = article.page.split('/')[1]!;
+  return {
+    docs,
+    ours: siteResult(dist, ours, article, 'legal/index.html'),
+    hugo: siteResult(publicDir, hugo, pageWeight(publicDir, `posts/${slug}/index.html`), 'posts/index.html'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// CLI
+
+const USAGE = 'usage: npm run bench -- [--sizes 1000,5000] [--runs 2] [--seed 1] [--out .bench] [--report docs/benchmarks.md]';
+
+function fail(message: string, code = 1): never {
+  console.error(`✗ ${message}`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,5000' },
+      runs: { type: 'string', default: '2' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: '.bench' },
+      report: { type: 'string', default: 'docs/benchmarks.md' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const runs = Number(values.runs);
+  const seed = Number(values.seed);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) fail(`--sizes must be whole numbers ≥ 1, comma-separated\n${USAGE}`, 2);
+  if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a whole number ≥ 1\n${USAGE}`, 2);
+  if (!Number.isInteger(seed)) fail(`--seed must be a whole number\n${USAGE}`, 2);
+  const out = path.resolve(values.out);
+  const report = path.resolve(values.report);
+  if (out === REPO_ROOT || !out.startsWith(REPO_ROOT + path.sep)) {
+    fail(`--out must be a directory inside the repository (${REPO_ROOT}): with OUT_DIR outside it, Astro stages the build in the repository's .astro/ and deletes it`, 2);
+  }
+
+  // Everything the run needs, before minutes of work.
+  if (!fs.existsSync(TIME)) fail(`${TIME} not found: install GNU time with \`apt-get install -y time\``);
+  const hugo = onPath('hugo');
+  if (!hugo) fail('Hugo not found on PATH: install it with `apt-get install -y hugo` (Debian package, Hugo 0.111), then run `npm run bench` again');
+  for (const bin of [ASTRO, PAGEFIND]) if (!fs.existsSync(bin)) fail(`${path.relative(REPO_ROOT, bin)} not found: run \`npm ci\` first`);
+  if (!fs.existsSync(LAWS_DIR)) fail(`the corpus generator reads statutes from ${LAWS_DIR}, which does not exist`);
+
+  const machine = machineInfo(hugo);
+  console.log(`bench: sizes ${sizes.join(', ')}, ${runs} run(s) each, seed ${seed}, work directory ${path.relative(REPO_ROOT, out) || out}`);
+  console.log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, Hugo ${machine.hugo}; load ${machine.loadBefore.toFixed(2)}`);
+
+  const results: SizeResult[] = [];
+  for (const docs of sizes) {
+    const result = await benchComparison(docs, { dir: path.join(out, String(docs)), runs, seed, hugo });
+    const s = summarize(result);
+    console.log(`${docs} docs: ours ${secs(s.oursTotal)} vs Hugo + Pagefind ${secs(s.hugoPlusPagefind)} → ${s.ratio.toFixed(2)}×\n`);
+    results.push(result);
+  }
+  machine.loadAfter = os.loadavg()[0]!;
+
+  const searchFile = path.join(REPO_ROOT, '.test-dist/reports/search.json');
+  const search = fs.existsSync(searchFile) ? searchRows(JSON.parse(fs.readFileSync(searchFile, 'utf8'))) : undefined;
+  const input: ReportInput = { machine, seed, runs, sizes: results, ...(search ? { search } : {}) };
+  // The raw numbers, to re-render the report or compare runs without building again.
+  fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(input, null, 2)}\n`);
+  const markdown = renderReport(input);
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  fs.writeFileSync(report, markdown);
+  console.log(markdown);
+  console.log(`✓ report written to ${path.relative(process.cwd(), report) || report}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err: unknown) => fail((err as Error).message));
+}

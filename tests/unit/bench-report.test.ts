@@ -1,0 +1,269 @@
+/**
+ * The benchmark's arithmetic and report (scripts/bench/report.ts) and its command runner
+ * (scripts/bench/run.ts `measure`): real `/usr/bin/time -v` and `astro build` output is read
+ * correctly, medians and target verdicts say what the issue asks, and the Markdown is a table a
+ * reader can trust.
+ */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  median,
+  parseAstroPhases,
+  parseElapsed,
+  parsePagefindStep,
+  parseTimeOutput,
+  renderReport,
+  searchRows,
+  summarize,
+  TARGET_PEAK_KB,
+  verdicts,
+  type Machine,
+  type SizeResult,
+  type TimeResult,
+} from '../../scripts/bench/report';
+import { measure } from '../../scripts/bench/run';
+
+// Captured from `/usr/bin/time -v -o t.txt node_modules/.bin/astro build --force` (GNU time 1.9).
+const ASTRO_TIME = `\tCommand being timed: "node_modules/.bin/astro build --force"
+\tUser time (seconds): 11.95
+\tSystem time (seconds): 1.18
+\tPercent of CPU this job got: 128%
+\tElapsed (wall clock) time (h:mm:ss or m:ss): 0:10.19
+\tAverage shared text size (kbytes): 0
+\tAverage unshared data size (kbytes): 0
+\tAverage stack size (kbytes): 0
+\tAverage total size (kbytes): 0
+\tMaximum resident set size (kbytes): 544308
+\tAverage resident set size (kbytes): 0
+\tMajor (requiring I/O) page faults: 5
+\tMinor (reclaiming a frame) page faults: 190676
+\tVoluntary context switches: 18153
+\tInvoluntary context switches: 6512
+\tSwaps: 0
+\tFile system inputs: 41976
+\tFile system outputs: 14960
+\tSocket messages sent: 0
+\tSocket messages received: 0
+\tSignals delivered: 0
+\tPage size (bytes): 4096
+\tExit status: 0
+`;
+
+// Excerpt of that build's log (the per-route lines left out).
+const ASTRO_LOG = `03:33:37 [WARN] [content] data store cleared (force)
+03:33:38 [content] Syncing content
+03:33:40 [content] Synced content
+03:33:40 [types] Generated 1.98s
+03:33:40 [build] output: "static"
+03:33:40 [build] directory: /tmp/bx/d100/
+03:33:40 [build] Collecting build info...
+03:33:40 [build] ✓ Completed in 2.21s.
+03:33:40 [build] Building static entrypoints...
+03:33:43 [vite] ✓ built in 2.79s
+03:33:43 [build] ✓ Completed in 2.83s.
+
+ building client (vite) 
+03:33:43 [vite] transforming...
+03:33:43 [vite] ✓ 16 modules transformed.
+03:33:44 [vite] ✓ built in 1.05s
+
+ generating static routes 
+03:33:44 ▶ src/pages/404.astro
+03:33:44   └─ /404.html (+105ms) 
+03:33:44 ✓ Completed in 618ms.
+
+03:33:44 [@astrojs/sitemap] \`sitemap-index.xml\` created at \`../../tmp/bx/d100\`
+03:33:46 [gongkailan:search-index] Pagefind: indexed 112 pages in 1396 ms; 489 traditional characters mapped
+03:33:46 [build] 135 page(s) built in 8.16s
+03:33:46 [build] Complete!
+`;
+
+const time = (wallSeconds: number, maxRssKb: number): TimeResult => ({ wallSeconds, maxRssKb, userSeconds: wallSeconds, systemSeconds: 0, exitStatus: 0 });
+const weight = (page: string) => ({ page, html: 3000, css: 2000, js: 500 });
+const GIB = 1024 * 1024;
+
+function sizeResult(docs: number, ours: number[], hugo: number[], pagefind: number[], oursRssKb = 3 * GIB): SizeResult {
+  const output = { files: 10, bytes: 2 * 1024 * 1024, searchFiles: 4, searchBytes: 1024 * 1024 };
+  return {
+    docs,
+    ours: {
+      runs: ours.map((s) => ({ time: time(s, oursRssKb), pagefindSeconds: s / 4, pagefindPeakKb: GIB, treePeakKb: oursRssKb + GIB, phases: [{ label: 'Pagefind', seconds: s / 4 }] })),
+      output,
+      pages: docs + 30,
+      article: weight('legal/bench-00002/index.html'),
+      index: weight('legal/index.html'),
+    },
+    hugo: {
+      runs: hugo.map((s, i) => ({ hugo: time(s, 80 * 1024), pagefind: time(pagefind[i]!, 2 * GIB) })),
+      output,
+      pages: docs + 2,
+      article: weight('posts/bench-00002/index.html'),
+      index: weight('posts/index.html'),
+    },
+  };
+}
+
+const machine: Machine = {
+  cpu: 'AMD EPYC',
+  cores: 2,
+  ramBytes: 24 * 1024 ** 3,
+  node: 'v20.20.2',
+  astro: '5.18.2',
+  pagefind: '1.6.0 (extended binary)',
+  hugo: 'v0.111.3+extended',
+  date: '2026-12-02T03:40:00.000Z',
+  loadBefore: 0.5,
+  loadAfter: 1.25,
+};
+
+describe('reading /usr/bin/time -v', () => {
+  it('reads wall time, peak RSS, CPU time and exit status from a captured report', () => {
+    expect(parseTimeOutput(ASTRO_TIME)).toEqual({ wallSeconds: 10.19, maxRssKb: 544308, userSeconds: 11.95, systemSeconds: 1.18, exitStatus: 0 });
+  });
+
+  it('reads both elapsed forms: m:ss.ss under an hour, h:mm:ss from an hour on', () => {
+    expect(parseElapsed('0:00.24')).toBeCloseTo(0.24);
+    expect(parseElapsed('2:05.50')).toBeCloseTo(125.5);
+    expect(parseElapsed('12:03.07')).toBeCloseTo(723.07);
+    expect(parseElapsed('1:02:03')).toBe(3723);
+    const hourLong = ASTRO_TIME.replace('0:10.19', '1:00:07');
+    expect(parseTimeOutput(hourLong).wallSeconds).toBe(3607);
+    expect(() => parseElapsed('10.19')).toThrow(/elapsed/);
+  });
+
+  it('still reads a failed command, and refuses output that is not a time report', () => {
+    const failed = `Command exited with non-zero status 1\n${ASTRO_TIME.replace('Exit status: 0', 'Exit status: 1')}`;
+    expect(parseTimeOutput(failed)).toMatchObject({ wallSeconds: 10.19, exitStatus: 1 });
+    expect(() => parseTimeOutput('real 0m1.0s')).toThrow(/Elapsed/);
+  });
+});
+
+describe('reading the build log', () => {
+  it('takes the Pagefind step from the search-index integration’s own line', () => {
+    expect(parsePagefindStep(ASTRO_LOG)).toEqual({ pages: 112, seconds: 1.396 });
+    expect(parsePagefindStep('\x1b[34m[gongkailan:search-index]\x1b[39m Pagefind: indexed 5000 pages in 46012 ms')).toEqual({ pages: 5000, seconds: 46.012 });
+    expect(parsePagefindStep('[build] Complete!')).toBeUndefined();
+  });
+
+  it('splits the build into Astro’s logged steps, in order, counting neither the content sync nor the SSR bundle twice', () => {
+    expect(parseAstroPhases(ASTRO_LOG)).toEqual([
+      { label: 'content sync + types', seconds: 1.98 },
+      { label: 'other set-up (hooks, routes, Vite)', seconds: expect.closeTo(0.23) },
+      { label: 'building static entrypoints', seconds: 2.83 },
+      { label: 'client bundle', seconds: 1.05 },
+      { label: 'generating static routes', seconds: 0.618 },
+      { label: 'Pagefind', seconds: 1.396 },
+    ]);
+  });
+});
+
+describe('summaries and targets', () => {
+  it('takes medians of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([10, 30])).toBe(20);
+    expect(median([5, 1, 9, 7])).toBe(6);
+    expect(median([])).toBeNaN();
+  });
+
+  it('compares medians of the alternated runs; memory is the worst run', () => {
+    const r = sizeResult(5000, [150, 130], [5, 6], [50, 55]);
+    r.ours.runs[0]!.time.maxRssKb = 4 * GIB;
+    const s = summarize(r);
+    expect(s.oursTotal).toBe(140);
+    expect(s.hugoPlusPagefind).toBe(58); // median of 55 and 61
+    expect(s.ratio).toBeCloseTo(140 / 58);
+    expect(s.oursPagefind).toBe(35);
+    expect(s.oursPeakKb).toBe(4 * GIB);
+  });
+
+  it('counts Pagefind’s service process, which /usr/bin/time cannot see, in the largest process', () => {
+    const r = sizeResult(5000, [150, 130], [5, 6], [50, 55], 2 * GIB);
+    r.ours.runs[1]!.largestProcessKb = 5.25 * GIB; // the sampled pagefind_extended peak
+    const s = summarize(r);
+    expect(s.oursTimeRssKb).toBe(2 * GIB);
+    expect(s.oursPeakKb).toBe(5.25 * GIB);
+    expect(verdicts(s)[2]).toMatchObject({ met: false, detail: '5.25 GiB — missed by 768 MiB (17 %)' });
+  });
+
+  it('says which targets are missed and by how much', () => {
+    const missed = verdicts(summarize(sizeResult(5000, [150, 130], [5, 6], [50, 55], 5 * GIB)));
+    expect(missed.map((v) => v.met)).toEqual([false, false, false]);
+    expect(missed[0]!.detail).toBe('140.0 s — missed by 30.0 s (27 %)');
+    expect(missed[1]!.detail).toBe('2.41× (140.0 s vs 58.0 s; limit 116.0 s) — missed by 24.0 s (21 %)');
+    expect(missed[2]!.detail).toBe('5.00 GiB — missed by 512 MiB (11 %)');
+
+    const met = verdicts(summarize(sizeResult(5000, [100, 104], [5, 5], [50, 50], TARGET_PEAK_KB - 1024)));
+    expect(met.map((v) => v.met)).toEqual([true, true, true]);
+    expect(met[0]!.detail).toBe('102.0 s (8.0 s to spare)');
+    expect(met[1]!.detail).toBe('1.85× (102.0 s vs 55.0 s; limit 110.0 s)');
+  });
+});
+
+describe('search numbers from the browser test', () => {
+  it('reads the sections that have a first and a next query, and ignores the rest', () => {
+    const m = (query: string, searchBytes: number, msToResults: number) => ({ query, fixedBytes: 90_000, results: 3, searchBytes, totalBytes: searchBytes + 9000, requests: 7, msToResults });
+    const report = {
+      'performance.sample': { first: m('宅基地', 120_000, 1800), next: m('调解', 9000, 400), unquoted: m('宅基地', 1, 1) },
+      'performance.generated5000': { pages: 5000, first: m('宅基地', 240_000, 2600), next: m('调解', 30_000, 700), unquoted: m('宅基地', 1, 1) },
+      relevance: { queries: 121 },
+    };
+    expect(searchRows(report)).toEqual([
+      { section: 'performance.sample', query: '宅基地', firstBytes: 120_000, firstMs: 1800, nextBytes: 9000, nextMs: 400 },
+      { section: 'performance.generated5000', pages: 5000, query: '宅基地', firstBytes: 240_000, firstMs: 2600, nextBytes: 30_000, nextMs: 700 },
+    ]);
+    expect(searchRows(null)).toEqual([]);
+  });
+});
+
+describe('the Markdown report', () => {
+  const tableRows = (md: string, heading: string) => {
+    const section = md.split(`## ${heading}`)[1]!.split('\n## ')[0]!;
+    return section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+  };
+
+  it('puts the headline ratio, the machine, the verdicts and every run in the report', () => {
+    const md = renderReport({ machine, seed: 1, runs: 2, sizes: [sizeResult(1000, [40, 44], [1, 1.2], [7, 7.4]), sizeResult(5000, [150, 130], [5, 6], [50, 55])] });
+    const headline = tableRows(md, 'Build time');
+    expect(headline).toHaveLength(3);
+    expect(headline[1]).toBe('| 1,000 | 42.0 | 10.5 | 1.1 | 7.2 | 8.3 | **5.06×** |');
+    expect(headline[2]).toBe('| 5,000 | 140.0 | 35.0 | 5.5 | 52.5 | 58.0 | **2.41×** |');
+    expect(md).toContain('| CPU | AMD EPYC, 2 cores |');
+    expect(md).toContain('| Load average (1 min) before / after | 0.50 / 1.25 |');
+    expect(md).toContain('- ✗ **not met**: cold build + index ≤ 110 s — 140.0 s — missed by 30.0 s (27 %)');
+    expect(tableRows(md, 'Every run')).toHaveLength(1 + 4);
+    expect(tableRows(md, 'Page weight')[1]).toBe('| 1,000 | typical article | legal/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 | posts/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 |');
+    // Every table row has as many cells as its header.
+    for (const block of md.split('\n\n').filter((b) => b.startsWith('| '))) {
+      const cells = block.trim().split('\n').map((l) => l.split('|').length);
+      expect(new Set(cells).size, block).toBe(1);
+    }
+  });
+
+  it('says when 5,000 was not measured and where search numbers come from', () => {
+    const md = renderReport({ machine, seed: 1, runs: 2, sizes: [sizeResult(300, [20, 22], [0.3, 0.3], [2, 2])] });
+    expect(md).toContain('- Not measured: 5,000 is not among the sizes of this run (300).');
+    expect(md).toMatch(/search bytes and latency come from tests\/browser\/search-performance\.test\.ts \(`npm test`\)/);
+  });
+});
+
+describe.skipIf(!fs.existsSync('/usr/bin/time'))('measure', () => {
+  it('reports the wall time and the peak of the largest process, a grandchild included', async () => {
+    // A parent that stays small and a child that holds 200 MiB for a second.
+    const child = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(b.length), 1000);';
+    const parent = `const r = require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}], { stdio: 'inherit' }); process.exit(r.status);`;
+    const m = await measure(process.execPath, ['-e', parent], { BENCH_TEST: 'yes' });
+    expect(m.exitStatus).toBe(0);
+    expect(m.stdout.trim()).toBe(String(200 * 1024 * 1024));
+    expect(m.wallSeconds).toBeGreaterThanOrEqual(1);
+    expect(m.maxRssKb).toBeGreaterThan(200 * 1024);
+    // The sampler saw both node processes, the child at its full size.
+    const nodes = m.processes.filter((p) => p.name === 'node');
+    expect(nodes.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...nodes.map((p) => p.peakKb))).toBeGreaterThan(200 * 1024);
+    expect(m.treePeakKb).toBeGreaterThan(200 * 1024);
+  });
+
+  it('rejects with the command’s output when it fails', async () => {
+    await expect(measure(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'])).rejects.toThrow(/exited with 3[\s\S]*boom/);
+  });
+});
