@@ -7,18 +7,23 @@ import { resolveBasePath } from './src/lib/base-path';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
 import { searchIndex } from './src/integrations/search-index';
+import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
+import { buildPortalModel } from './src/lib/portal/model';
 import { rehypeTableCaptions } from './src/lib/markdown/table-captions';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
 
 const contentRoot = resolveContentRoot();
+// A root with portal.json is a county portal (docs/deployment.md §4): same shell and search,
+// its own pages (src/portal/pages), built from the towns' published output only.
+const portal = isPortalRoot(contentRoot);
 
-/** Canonical origin: SITE_URL, else site.json's siteUrl; none means no canonical links or sitemap. */
+/** Canonical origin: SITE_URL, else site.json's (portal.json's) siteUrl; none means no canonical links or sitemap. */
 function siteUrl(): string | undefined {
   if (process.env.SITE_URL) return process.env.SITE_URL;
   try {
-    const site = JSON.parse(fs.readFileSync(path.join(contentRoot, 'site.json'), 'utf8')) as { siteUrl?: string };
+    const site = JSON.parse(fs.readFileSync(path.join(contentRoot, portal ? PORTAL_FILE : 'site.json'), 'utf8')) as { siteUrl?: string };
     return site.siteUrl;
   } catch {
     return undefined; // the content check reports a missing or broken site.json
@@ -29,9 +34,16 @@ const site = siteUrl();
 // A town's 专栏 usually lives under a county portal's sub-path (DOMAIN.md), e.g. BASE_PATH=/zl/qingshan/.
 const base = resolveBasePath();
 
+/** The portal's search also maps traditional characters the towns use (their published maps, joined). */
+async function portalTrad() {
+  const { portal: config, towns } = await loadPortal(contentRoot);
+  return config ? buildPortalModel(config, towns, '').trad : {};
+}
+
 export default defineConfig({
   site,
   base,
+  srcDir: portal ? './src/portal' : './src',
   trailingSlash: 'ignore',
   outDir: process.env.OUT_DIR || './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -41,7 +53,7 @@ export default defineConfig({
   // Every table needs a caption; Markdown cannot write one (src/lib/markdown/table-captions.ts).
   markdown: { rehypePlugins: [rehypeTableCaptions] },
   // searchIndex runs last: it indexes the finished HTML.
-  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex()],
+  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
   vite: {
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
     server: { fs: { allow: ['.', contentRoot] } },

@@ -4,11 +4,11 @@
  */
 import { formatReport } from '../src/lib/errors';
 import { resolveContentRoot } from '../src/lib/content/root';
-import { validateContentRoot } from '../src/lib/validate';
+import { validateRoot } from '../src/lib/validate';
 
 const root = resolveContentRoot();
 const started = performance.now();
-const { problems } = validateContentRoot(root);
+const { problems } = await validateRoot(root);
 const ms = Math.round(performance.now() - started);
 
 if (process.argv.includes('--json')) {

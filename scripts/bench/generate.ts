@@ -43,6 +43,11 @@ export interface GenerateOptions {
   seed?: number;
   /** Also write the articles as a Hugo site here (emptied first, same rule as `out`). */
   hugoOut?: string;
+  /**
+   * town: rename the sample town (栖梧镇) to this name, e.g. 青川镇, in every copied file —
+   * so several generated towns differ as real ones do (a county portal's demonstration).
+   */
+  townName?: string;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -407,6 +412,25 @@ function prepareDir(dir: string, marker: string): void {
   fs.mkdirSync(abs, { recursive: true });
 }
 
+/** Text files whose words name the town. */
+const TEXT_FILE = /\.(?:json|mdx?|ya?ml|csv|txt)$/;
+
+/** Replaces the sample town's name stem (栖梧 of 栖梧镇) with the new one's in every text file. */
+function renameTown(root: string, townName: string): void {
+  const sample = (JSON.parse(fs.readFileSync(path.join(root, 'site.json'), 'utf8')) as { regionName: string }).regionName;
+  const stem = (name: string) => name.replace(/(?:镇|乡|街道)$/, '');
+  if (!/^\p{Script=Han}{2,8}(?:镇|乡|街道)$/u.test(townName)) throw new Error(`bench: townName must be a Chinese town name ending in 镇, 乡 or 街道, not ${townName}`);
+  for (const rel of (fs.readdirSync(root, { recursive: true }) as string[]).sort()) {
+    const file = path.join(root, rel);
+    if (!TEXT_FILE.test(rel) || !fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const renamed = text.split(stem(sample)).join(stem(townName));
+    if (renamed === text) continue;
+    fs.writeFileSync(file, renamed);
+    written.bytes += Buffer.byteLength(renamed) - Buffer.byteLength(text);
+  }
+}
+
 /** Documents in a content root: plans, disclosures, datasets and legal articles. */
 export function countDocuments(root: string): number {
   const count = (dir: string, re: RegExp): number => {
@@ -458,6 +482,7 @@ export function generateCorpus(opts: GenerateOptions): { files: number; bytes: n
     const base = countDocuments(TOWN_BASE);
     if (docs < base) throw new Error(`bench: the sample town already has ${base} documents; ask for at least that many (got ${docs})`);
     copyTree(TOWN_BASE, out);
+    if (opts.townName) renameTown(out, opts.townName);
     articles = docs - base;
   }
 
@@ -495,9 +520,10 @@ function main(): void {
       out: { type: 'string' },
       seed: { type: 'string' },
       'hugo-out': { type: 'string' },
+      'town-name': { type: 'string' },
     },
   });
-  const usage = 'usage: tsx scripts/bench/generate.ts --kind comparison|town --docs N --out DIR [--seed S] [--hugo-out DIR]';
+  const usage = 'usage: tsx scripts/bench/generate.ts --kind comparison|town --docs N --out DIR [--seed S] [--hugo-out DIR] [--town-name 青川镇]';
   if ((values.kind !== 'comparison' && values.kind !== 'town') || !values.docs || !values.out) {
     console.error(usage);
     process.exit(2);
@@ -505,7 +531,7 @@ function main(): void {
   const docs = Number(values.docs);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   const started = performance.now();
-  const result = generateCorpus({ kind: values.kind, docs, out: values.out, seed, hugoOut: values['hugo-out'] });
+  const result = generateCorpus({ kind: values.kind, docs, out: values.out, seed, hugoOut: values['hugo-out'], townName: values['town-name'] });
   const ms = Math.round(performance.now() - started);
   console.log(`✓ ${values.kind}: ${result.files} files, ${result.bytes} bytes in ${path.resolve(values.out)}${values['hugo-out'] ? ` (+ Hugo site in ${path.resolve(values['hugo-out'])})` : ''}, ${ms} ms`);
 }

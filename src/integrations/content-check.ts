@@ -4,14 +4,14 @@
  */
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../lib/errors';
-import { validateContentRoot } from '../lib/validate';
+import { validateRoot } from '../lib/validate';
 
 export function contentCheck(root: string): AstroIntegration {
   return {
     name: 'gongkailan:content-check',
     hooks: {
-      'astro:config:setup': () => {
-        const { problems } = validateContentRoot(root);
+      'astro:config:setup': async () => {
+        const { problems } = await validateRoot(root);
         if (problems.length > 0) {
           console.error(formatReport(problems));
           throw new Error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');

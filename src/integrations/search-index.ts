@@ -15,14 +15,16 @@ import * as pagefind from 'pagefind';
 import { buildTradMap } from '../lib/search/trad';
 import { indexedMainText } from '../lib/search/indexed-text';
 import { PAGEFIND_DIR, SEARCH_TRAD_FILE } from '../lib/search/files';
+import type { TradMap } from '../lib/search/query';
 
-export function searchIndex(): AstroIntegration {
+/** `extraTrad`: more traditional→simplified pairs to ship (a portal's towns' maps). */
+export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegration {
   return {
     name: 'gongkailan:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages, tradChars } = await buildSearchIndex(fileURLToPath(dir));
+        const { pages, tradChars } = await buildSearchIndex(fileURLToPath(dir), extraTrad ? await extraTrad() : {});
         logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms; ${tradChars} traditional characters mapped`);
       },
     },
@@ -30,7 +32,7 @@ export function searchIndex(): AstroIntegration {
 }
 
 /** Indexes a built site in place: `<site>/pagefind/` and the traditional-character map. */
-export async function buildSearchIndex(site: string): Promise<{ pages: number; tradChars: number }> {
+export async function buildSearchIndex(site: string, extraTrad: TradMap = {}): Promise<{ pages: number; tradChars: number }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`搜索索引创建失败 (Pagefind could not start): ${errors.join('; ')}`);
   try {
@@ -43,11 +45,15 @@ export async function buildSearchIndex(site: string): Promise<{ pages: number; t
     await pagefind.close();
   }
   const converters = (['t', 'tw', 'hk'] as const).map((to) => OpenCC.Converter({ from: 'cn', to }));
-  const trad = buildTradMap(indexedText(site), converters);
+  const trad = sortedKeys({ ...extraTrad, ...buildTradMap(indexedText(site), converters) });
   const file = path.join(site, SEARCH_TRAD_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(trad));
   return { pages: readPageCount(site), tradChars: Object.keys(trad).length };
+}
+
+function sortedKeys(map: TradMap): TradMap {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Pages actually in the index (Pagefind's own count; addDirectory counts every HTML file). */

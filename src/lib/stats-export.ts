@@ -25,11 +25,25 @@ export function datasetCsv(d: Dataset): string {
 
 const FIELD_TYPES = { village: 'string', month: 'yearmonth', quarter: 'string', year: 'year', category: 'string' } as const;
 
-export function dataPackage(datasets: readonly Dataset[], meta: { name: string; title: string; csvPath: (id: string) => string }) {
+/**
+ * `region` is our extension (docs/deployment.md §4): the town and the residents its figures
+ * cover (户籍人口 summed over its villages), so a county portal can compare towns per 1,000
+ * residents from published files alone. Data Package readers ignore properties they do not know.
+ */
+export interface PackageRegion {
+  name: string;
+  population: number;
+}
+
+export function dataPackage(
+  datasets: readonly Dataset[],
+  meta: { name: string; title: string; csvPath: (id: string) => string; region?: PackageRegion },
+) {
   return {
     profile: 'tabular-data-package',
     name: meta.name,
     title: meta.title,
+    ...(meta.region ? { region: meta.region } : {}),
     resources: datasets.map((d) => ({
       profile: 'tabular-data-resource',
       name: d.id,

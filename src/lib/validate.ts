@@ -6,6 +6,7 @@ import { checkCorrections } from './checks/corrections';
 import { loadContent, type LoadResult } from './content/load';
 import { resolveToday } from './dates';
 import { bi, type Problem } from './errors';
+import { isPortalRoot, loadPortal } from './portal/load';
 
 export interface ValidationResult extends LoadResult {
   today?: string;
@@ -13,19 +14,32 @@ export interface ValidationResult extends LoadResult {
 
 export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env): ValidationResult {
   const result = loadContent(root);
-  let today: string | undefined;
+  const today = checkToday(env, result.problems);
+  if (today) result.problems.push(...checkCorrections(result.content, today));
+  return { ...result, today };
+}
+
+/**
+ * A town's root or a county portal's (portal.json): `npm run check` and the build call this.
+ * A portal's check reads what its towns published (local builds or over HTTP), hence async.
+ */
+export async function validateRoot(root: string, env: Record<string, string | undefined> = process.env): Promise<{ problems: Problem[] }> {
+  if (!isPortalRoot(root)) return validateContentRoot(root, env);
+  const { problems } = await loadPortal(root);
+  checkToday(env, problems);
+  return { problems };
+}
+
+function checkToday(env: Record<string, string | undefined>, problems: Problem[]): string | undefined {
   try {
-    today = resolveToday(env.SITE_TODAY);
-  } catch (err) {
-    const problem: Problem = {
+    return resolveToday(env.SITE_TODAY);
+  } catch {
+    problems.push({
       file: 'SITE_TODAY',
       code: 'env/site-today',
       what: bi(`环境变量 SITE_TODAY="${env.SITE_TODAY ?? ''}" 不是有效日期`, `SITE_TODAY="${env.SITE_TODAY ?? ''}" is not a real date`),
       fix: bi('写成 YYYY-MM-DD，或不设置（默认用北京时间的今天）', 'use YYYY-MM-DD, or unset it to use today in Asia/Shanghai'),
-    };
-    result.problems.push(problem);
-    void err;
+    });
+    return undefined;
   }
-  if (today) result.problems.push(...checkCorrections(result.content, today));
-  return { ...result, today };
 }

@@ -29,6 +29,9 @@ export const routes = {
   datasetFile: (id: string, ext: 'csv' | 'json') => href(`/data/${id}.${ext}`),
   dataPackage: () => href('/data/datapackage.json'),
   search: () => href('/search/'),
+  // County portal (src/portal/pages): a town's page and the joint data catalogue.
+  portalTown: (id: string) => href(`/towns/${id}/`),
+  portalCatalogue: () => href('/data/catalogue.json'),
   searchTrad: () => href(`/${SEARCH_TRAD_FILE}`),
   pagefind: () => href(`/${PAGEFIND_DIR}`),
   asset: (file: string) => href(`/assets/${file}`),

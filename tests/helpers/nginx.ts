@@ -37,6 +37,18 @@ export function renderSiteConf(opts: { listen: string; base: string; dist: strin
   return conf;
 }
 
+/**
+ * The rendered `location __BASE__/ { … }` block alone: what a county portal pastes into its own
+ * server, once per town (deploy/README.md) — the federated test serves several sites this way.
+ */
+export function renderSiteLocation(opts: { base: string; dist: string }): string {
+  const conf = renderSiteConf({ listen: '0', ...opts });
+  const start = conf.search(/^ {4}location /m);
+  const end = conf.lastIndexOf('}', conf.lastIndexOf('}') - 1);
+  if (start < 0 || end < start) throw new Error('deploy/nginx.conf: no location block found');
+  return conf.slice(start, end + 1);
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -61,7 +73,13 @@ process.once('exit', () => {
   for (const p of running) p.kill('SIGKILL');
 });
 
-async function start(dist: string, base: string): Promise<StaticServer> {
+export interface ServedSite {
+  dist: string;
+  /** '/' or a sub-path like '/zl/linhe/'. */
+  base: string;
+}
+
+async function start(sites: readonly ServedSite[]): Promise<StaticServer> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-nginx-'));
   const port = await freePort();
   const log = path.join(tmp, 'error.log');
@@ -82,7 +100,11 @@ http {
   scgi_temp_path ${temp('scgi')};
   sendfile on;
 
-${renderSiteConf({ listen: `127.0.0.1:${port}`, base, dist })}
+${
+  sites.length === 1
+    ? renderSiteConf({ listen: `127.0.0.1:${port}`, base: sites[0]!.base, dist: sites[0]!.dist })
+    : `server {\n    listen 127.0.0.1:${port};\n    server_name _;\n    server_tokens off;\n\n${sites.map((site) => renderSiteLocation(site)).join('\n\n')}\n}`
+}
 }
 `;
   fs.writeFileSync(path.join(tmp, 'nginx.conf'), conf);
@@ -107,7 +129,7 @@ ${renderSiteConf({ listen: `127.0.0.1:${port}`, base, dist })}
     // port may be another test's server that took the port first.
     if (fs.existsSync(temp('nginx.pid')) && (await canConnect(port)) && !dead) {
       return {
-        url: `http://127.0.0.1:${port}${base}`,
+        url: `http://127.0.0.1:${port}${sites[0]!.base}`,
         errorLog,
         close: async () => {
           if (!dead) child.kill('SIGTERM');
@@ -128,12 +150,19 @@ ${renderSiteConf({ listen: `127.0.0.1:${port}`, base, dist })}
  * loopback port. Same interface as a plain static server: `{ url, close }`.
  */
 export async function serveDir(dist: string, base = '/'): Promise<StaticServer> {
-  if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/": ${base}`);
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no built site in ${dist}`);
+  return serveSites([{ dist, base }]);
+}
+
+/** Several built sites from one nginx (a county portal at / and its towns under /zl/…/); `url` is the first's. */
+export async function serveSites(sites: readonly ServedSite[]): Promise<StaticServer> {
+  for (const { dist, base } of sites) {
+    if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with "/": ${base}`);
+    if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no built site in ${dist}`);
+  }
   // Another process may take the free port between the check and nginx's bind: try again.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await start(dist, base);
+      return await start(sites);
     } catch (e) {
       if (attempt < 3 && /Address already in use/.test(String((e as { stderr?: string }).stderr))) continue;
       throw e;

@@ -25,6 +25,8 @@ const FIELD_LABELS: Record<string, string> = {
   // 普法 (legal/<slug>.mdx)
   audience: '读者对象', topics: '主题', laws: '引用的法律', articles: '条号', updatedOn: '更新日期',
   interprets: '解读的方案', quiz: '自测题', q: '题目', options: '选项', answer: '答案序号', explain: '解析',
+  // 县级门户 (portal.json)
+  towns: '镇（街道）', url: '网址', dist: '本地构建目录', intro: '简介', compare: '对比指标', dataset: '数据集', measure: '指标', per: '每多少人', months: '月数',
 };
 
 /** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
@@ -89,6 +91,18 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   'empty-option': {
     what: bi('不能是空白', 'must not be blank'),
     fix: bi('给每个选项写上内容，或删去空白的一项（删除后核对答案序号）', 'give every option some text, or delete the empty one (then check the answer index)'),
+  },
+  'town-url': {
+    what: bi('不是有效的网站地址', 'is not a valid site address'),
+    fix: bi('写本站上的路径（以 / 开头和结尾，如 /zl/qingshan/），或完整网址（如 https://qingshan.example.cn/，以 / 结尾）', 'write a path on this host starting and ending with / (e.g. /zl/qingshan/), or a full URL ending with / (e.g. https://qingshan.example.cn/)'),
+  },
+  'town-source': {
+    what: bi('缺失：网址只是本站路径时，构建无处读取该镇已发布的文件', 'is missing: with a path for url, the build has nowhere to read the published site from'),
+    fix: bi('加上 dist（该镇构建好的网站目录，相对于 portal.json 所在目录），或把 url 写成完整网址', 'add dist (the directory of its built site, relative to portal.json), or give url as a full http(s) address'),
+  },
+  duplicate: {
+    what: bi('与前面某一项重复', 'repeats an earlier entry'),
+    fix: bi('每个镇（街道）的编号、名称和地址都不能重复；删去重复的一项或改正', 'each town needs its own id, name and address: remove or correct the repeat'),
   },
   'indicator-needs-target': {
     what: bi('关联数据指标的目标缺少比较方式或目标值', 'a goal with an indicator needs a comparator and a target'),

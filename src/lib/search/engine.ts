@@ -21,6 +21,16 @@ export interface PageData {
 export interface PagefindResult extends Hit {
   data: () => Promise<PageData>;
 }
+/** Another site's Pagefind bundle joined into this one's search (a county portal's towns). */
+export interface MergedIndex {
+  /** The bundle URL, ending in /pagefind/. */
+  bundle: string;
+  /** That site's base URL: its result links are resolved against it. */
+  base: string;
+  /** Its name, given to its pages as the 镇（街道） filter. */
+  name: string;
+}
+
 export interface PagefindApi {
   search: (q: string, o?: Record<string, unknown>) => Promise<{ results: PagefindResult[] } | null>;
 }

@@ -9,16 +9,21 @@ export const SEARCH_TYPES = ['方案', '公开', '普法', '数据'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Filter names as residents see them (Pagefind filter keys). */
-export const FILTER = { type: '类型', village: '村（社区）', year: '年份', audience: '适用对象' } as const;
+export const FILTER = { type: '类型', village: '村（社区）', year: '年份', audience: '适用对象', town: '镇（街道）' } as const;
+
+/** 类型 of a county portal's own page about one town (the towns' pages keep SEARCH_TYPES). */
+export const TOWN_TYPE = '镇（街道）概况';
 
 export interface SearchFacetsInput {
-  type: SearchType;
+  type: SearchType | typeof TOWN_TYPE;
   /** YYYY-MM-DD: published or updated date; sorts results and gives the 年份 filter. */
   date?: string;
   /** Village or community name, for disclosures. */
   village?: string;
   /** 适用对象 of a 普法 article. */
   audiences?: readonly string[];
+  /** Town name, on a county portal's pages (a merged town index gets it from the portal instead). */
+  town?: string;
 }
 
 export interface SearchFacets {
@@ -42,6 +47,10 @@ export function searchFacets(input: SearchFacetsInput): SearchFacets {
     sort.push(['date', input.date]);
   }
   for (const a of input.audiences ?? []) filters.push([FILTER.audience, a]);
+  if (input.town) {
+    filters.push([FILTER.town, input.town]);
+    meta.push(['town', input.town]);
+  }
   return { filters, meta, sort };
 }
 
