@@ -2,7 +2,7 @@
  * A whole county from generated towns: each town generated (scripts/bench/generate.ts),
  * built alone under its own sub-path, then the county portal built from their output only.
  *
- *   npm run county -- --out /tmp/county [--towns 3] [--docs 206]
+ *   npm run county -- --out .scratch/county [--towns 3] [--docs 206]
  *
  * Writes <out>/content/<id>/ (town roots), <out>/content/portal/portal.json, and the built
  * sites in <out>/sites/<id>/ and <out>/sites/portal/; prints an nginx block serving them all
@@ -70,6 +70,8 @@ const ASTRO = path.join(REPO_ROOT, 'node_modules', '.bin', 'astro');
 
 export function buildCounty(opts: CountyOptions): CountyResult {
   const out = path.resolve(opts.out);
+  // Astro 5 copies the project's .astro/ staging files into an output outside the project (and deletes them).
+  if (path.relative(REPO_ROOT, out).startsWith('..')) throw new Error(`county: --out must be inside the project (${REPO_ROOT}), e.g. .scratch/county`);
   const run = opts.runner ?? plainRunner;
   const env = { SITE_TODAY: opts.today, TZ: 'Asia/Shanghai' };
   const sites: CountyResult['sites'] = [];
