@@ -68,26 +68,46 @@ export interface CountyResult {
 export const townBase = (t: CountyTown) => `/zl/${t.id}/`;
 const ASTRO = path.join(REPO_ROOT, 'node_modules', '.bin', 'astro');
 
-export function buildCounty(opts: CountyOptions): CountyResult {
-  const out = path.resolve(opts.out);
-  // Astro 5 copies the project's .astro/ staging files into an output outside the project (and deletes them).
-  if (path.relative(REPO_ROOT, out).startsWith('..')) throw new Error(`county: --out must be inside the project (${REPO_ROOT}), e.g. .scratch/county`);
-  const run = opts.runner ?? plainRunner;
-  const env = { SITE_TODAY: opts.today, TZ: 'Asia/Shanghai' };
-  const sites: CountyResult['sites'] = [];
-  const townCosts: BuildCost[] = [];
-  for (const [i, town] of opts.towns.entries()) {
-    const root = path.join(out, 'content', town.id);
-    const dist = path.join(out, 'sites', town.id);
-    generateCorpus({ kind: 'town', docs: opts.docs, out: root, seed: town.seed, townName: town.name });
-    fs.rmSync(dist, { recursive: true, force: true });
-    // Each town alone, as its own CI would build it: its content, its sub-path, nothing shared.
-    const cost = run(ASTRO, ['build'], { ...env, CONTENT_DIR: root, OUT_DIR: dist, BASE_PATH: townBase(town) });
-    townCosts.push(cost);
-    sites.push({ dist, base: townBase(town) });
-    opts.onTown?.(town, cost, i);
-  }
+/** One `astro build` to run: the command, its environment and where its site lands. */
+export interface BuildStep {
+  cmd: string;
+  args: string[];
+  env: Record<string, string>;
+  /** The built site (OUT_DIR). */
+  dist: string;
+  /** Where it is served: '/' for the portal, /zl/<id>/ for a town. */
+  base: string;
+}
 
+const buildEnv = (today: string) => ({ SITE_TODAY: today, TZ: 'Asia/Shanghai' });
+
+/**
+ * Generates `town`'s content root (<out>/content/<id>/) and returns its build, without running
+ * it: each town alone, as its own CI would build it — its content, its sub-path, nothing shared.
+ * `force` clears Astro's content cache first (a cold build, as on a fresh CI checkout).
+ */
+export function prepareTown(opts: { out: string; town: CountyTown; docs: number; today: string; force?: boolean }): BuildStep {
+  const out = path.resolve(opts.out);
+  const { town } = opts;
+  const root = path.join(out, 'content', town.id);
+  const dist = path.join(out, 'sites', town.id);
+  generateCorpus({ kind: 'town', docs: opts.docs, out: root, seed: town.seed, townName: town.name });
+  fs.rmSync(dist, { recursive: true, force: true });
+  return {
+    cmd: ASTRO,
+    args: opts.force ? ['build', '--force'] : ['build'],
+    env: { ...buildEnv(opts.today), CONTENT_DIR: root, OUT_DIR: dist, BASE_PATH: townBase(town) },
+    dist,
+    base: townBase(town),
+  };
+}
+
+/**
+ * Writes the portal content root (<out>/content/portal/portal.json) over `towns`, whose built
+ * sites must be in <out>/sites/<id>/, and returns the portal's build without running it.
+ */
+export function preparePortal(opts: { out: string; towns: readonly CountyTown[]; today: string }): BuildStep {
+  const out = path.resolve(opts.out);
   const portalRoot = path.join(out, 'content', 'portal');
   fs.rmSync(portalRoot, { recursive: true, force: true });
   fs.mkdirSync(portalRoot, { recursive: true });
@@ -101,10 +121,36 @@ export function buildCounty(opts: CountyOptions): CountyResult {
     compare: [{ dataset: 'disputes-monthly', measure: 'count', title: '矛盾纠纷', per: 1000, months: 12 }],
   };
   fs.writeFileSync(path.join(portalRoot, 'portal.json'), JSON.stringify(portal, null, 2) + '\n');
-  const portalDist = path.join(out, 'sites', 'portal');
-  fs.rmSync(portalDist, { recursive: true, force: true });
-  const portalCost = run(ASTRO, ['build'], { ...env, CONTENT_DIR: portalRoot, OUT_DIR: portalDist });
-  return { sites: [{ dist: portalDist, base: '/' }, ...sites], townCosts, portalCost };
+  const dist = path.join(out, 'sites', 'portal');
+  fs.rmSync(dist, { recursive: true, force: true });
+  return { cmd: ASTRO, args: ['build'], env: { ...buildEnv(opts.today), CONTENT_DIR: portalRoot, OUT_DIR: dist }, dist, base: '/' };
+}
+
+/** Generates and builds one town with `runner`. */
+export function buildTown(opts: { out: string; town: CountyTown; docs: number; today: string; runner?: Runner }): { site: { dist: string; base: string }; cost: BuildCost } {
+  const step = prepareTown(opts);
+  const cost = (opts.runner ?? plainRunner)(step.cmd, step.args, step.env);
+  return { site: { dist: step.dist, base: step.base }, cost };
+}
+
+/** Builds the portal over `towns` (already built) with `runner`. */
+export function buildPortal(opts: { out: string; towns: readonly CountyTown[]; today: string; runner?: Runner }): { site: { dist: string; base: string }; cost: BuildCost } {
+  const step = preparePortal(opts);
+  const cost = (opts.runner ?? plainRunner)(step.cmd, step.args, step.env);
+  return { site: { dist: step.dist, base: step.base }, cost };
+}
+
+export function buildCounty(opts: CountyOptions): CountyResult {
+  const sites: CountyResult['sites'] = [];
+  const townCosts: BuildCost[] = [];
+  for (const [i, town] of opts.towns.entries()) {
+    const { site, cost } = buildTown({ out: opts.out, town, docs: opts.docs, today: opts.today, ...(opts.runner ? { runner: opts.runner } : {}) });
+    townCosts.push(cost);
+    sites.push(site);
+    opts.onTown?.(town, cost, i);
+  }
+  const portal = buildPortal({ out: opts.out, towns: opts.towns, today: opts.today, ...(opts.runner ? { runner: opts.runner } : {}) });
+  return { sites: [portal.site, ...sites], townCosts, portalCost: portal.cost };
 }
 
 function main(): void {

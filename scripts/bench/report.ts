@@ -502,3 +502,359 @@ export function renderReport(input: ReportInput): string {
   );
   return out.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------
+// Federation (`npm run bench -- --federation`, issue 10 item 5): docs/benchmarks-federation.md
+
+/** One generated town, built alone (cold) under its sub-path. */
+export interface TownBuildRow {
+  /** 1-based: the county's size once this town is built. */
+  index: number;
+  id: string;
+  name: string;
+  docs: number;
+  /** HTML pages in its output. */
+  pages: number;
+  /** Writing its content root (not part of the build). */
+  generateSeconds: number;
+  time: TimeResult;
+  /** Peak RSS of the largest process: /usr/bin/time and the /proc sampler, whichever is higher. */
+  largestProcessKb: number;
+  pagefindPeakKb?: number;
+  pagefindSeconds?: number;
+  /** 1-minute load average when the build finished. */
+  load: number;
+}
+
+/** What a searching browser fetched, file by file (bytes on the wire). */
+export interface Request {
+  url: string;
+  bytes: number;
+  status: number;
+}
+
+export type SearchFileKind = 'runtime' | 'entry' | 'meta' | 'index' | 'filter' | 'fragment' | 'other';
+export const SEARCH_FILE_KINDS: readonly SearchFileKind[] = ['runtime', 'entry', 'meta', 'index', 'filter', 'fragment', 'other'];
+
+/**
+ * Which site's search bundle a URL belongs to ('portal' for /pagefind/, the town base such as
+ * '/zl/qingchuan/' for its bundle) and what kind of Pagefind file it is; undefined for anything
+ * that is not search (pages, stylesheets, fonts). The portal's /search/trad.json (the
+ * traditional-character table) counts as portal runtime.
+ */
+export function classifySearchRequest(url: string): { site: string; kind: SearchFileKind } | undefined {
+  const { pathname } = new URL(url, 'http://x/');
+  if (pathname === '/search/trad.json') return { site: 'portal', kind: 'runtime' };
+  const m = /^(.*\/)pagefind\/(.*)$/.exec(pathname);
+  if (!m) return undefined;
+  const site = m[1] === '/' ? 'portal' : m[1]!;
+  const file = m[2]!;
+  const kind: SearchFileKind =
+    file === 'pagefind-entry.json'
+      ? 'entry'
+      : file.endsWith('.pf_meta')
+        ? 'meta'
+        : file.endsWith('.pf_index')
+          ? 'index'
+          : file.endsWith('.pf_filter')
+            ? 'filter'
+            : file.endsWith('.pf_fragment')
+              ? 'fragment'
+              : /\.(m?js|css)$|^wasm\.|\.pagefind$/.test(file)
+                ? 'runtime'
+                : 'other';
+  return { site, kind };
+}
+
+export interface TransferBreakdown {
+  /** Search files only. */
+  bytes: number;
+  requests: number;
+  /** Search bytes from the portal's own bundle (runtime, wasm, its own index). */
+  portalBytes: number;
+  /** Search bytes from the towns' bundles. */
+  townBytes: number;
+  /** Towns whose bundle was fetched from at all. */
+  townsFetched: number;
+  byKind: Record<SearchFileKind, { requests: number; bytes: number }>;
+}
+
+export function breakdownTransfers(requests: readonly Request[]): TransferBreakdown {
+  const byKind = Object.fromEntries(SEARCH_FILE_KINDS.map((k) => [k, { requests: 0, bytes: 0 }])) as TransferBreakdown['byKind'];
+  const towns = new Set<string>();
+  const b: TransferBreakdown = { bytes: 0, requests: 0, portalBytes: 0, townBytes: 0, townsFetched: 0, byKind };
+  for (const r of requests) {
+    const c = classifySearchRequest(r.url);
+    if (!c) continue;
+    b.bytes += r.bytes;
+    b.requests++;
+    byKind[c.kind].requests++;
+    byKind[c.kind].bytes += r.bytes;
+    if (c.site === 'portal') b.portalBytes += r.bytes;
+    else {
+      b.townBytes += r.bytes;
+      towns.add(c.site);
+    }
+  }
+  b.townsFetched = towns.size;
+  return b;
+}
+
+/** The first query of a fresh browser (empty cache) on the portal's /search/. */
+export interface QueryRun {
+  query: string;
+  /** e.g. 'every town', 'one town'. */
+  label: string;
+  state: string;
+  results: number;
+  /** From navigating to /search/?q=… until the results (or "none") are shown, loopback, unthrottled. */
+  ms: number;
+  /** Every request of the navigation (the page itself included). */
+  allRequests: number;
+  transfer: TransferBreakdown;
+}
+
+export interface PortalRow {
+  /** Towns merged into the portal's search. */
+  towns: number;
+  buildSeconds: number;
+  buildPeakKb: number;
+  queries: QueryRun[];
+}
+
+export interface FederationInput {
+  machine: Machine;
+  docs: number;
+  requestedTowns: number;
+  budgetMinutes: number;
+  /** Town builds (generation included) ran this long, s. */
+  townSeconds: number;
+  /** Why no more towns were built. */
+  stoppedBy: 'count' | 'budget';
+  towns: TownBuildRow[];
+  portals: PortalRow[];
+}
+
+/** The county sizes at which the portal is built and measured: 1, 2, 5, 10, 20 as reached, and the final size. */
+export function checkpoints(built: number): number[] {
+  const sizes = [1, 2, 5, 10, 20].filter((n) => n <= built);
+  if (built > 0 && !sizes.includes(built)) sizes.push(built);
+  return sizes;
+}
+
+export interface Spread {
+  first: number;
+  last: number;
+  min: number;
+  median: number;
+  max: number;
+  /** last / first − 1, e.g. 0.04 for +4 %. */
+  drift: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  if (values.length === 0) return { first: NaN, last: NaN, min: NaN, median: NaN, max: NaN, drift: NaN };
+  const first = values[0]!;
+  const last = values.at(-1)!;
+  return { first, last, min: Math.min(...values), median: median(values), max: Math.max(...values), drift: last / first - 1 };
+}
+
+/**
+ * Bytes each added town costs a query: the least-squares slope of bytes over the number of
+ * towns (NaN with fewer than two sizes).
+ */
+export function growthPerTown(points: ReadonlyArray<{ towns: number; bytes: number }>): number {
+  if (points.length < 2) return NaN;
+  const mx = points.reduce((n, p) => n + p.towns, 0) / points.length;
+  const my = points.reduce((n, p) => n + p.bytes, 0) / points.length;
+  const sxx = points.reduce((n, p) => n + (p.towns - mx) ** 2, 0);
+  return sxx === 0 ? NaN : points.reduce((n, p) => n + (p.towns - mx) * (p.bytes - my), 0) / sxx;
+}
+
+const change = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)} %` : '–');
+
+export function renderFederationReport(input: FederationInput): string {
+  const { machine: m, towns, portals } = input;
+  const out: string[] = [];
+  const wall = spread(towns.map((t) => t.time.wallSeconds));
+  const mem = spread(towns.map((t) => t.largestProcessKb));
+  const pf = spread(towns.flatMap((t) => (t.pagefindPeakKb === undefined ? [] : [t.pagefindPeakKb])));
+  const labels = [...new Set(portals.flatMap((p) => p.queries.map((q) => q.label)))];
+  const queryOf = (p: PortalRow, label: string) => p.queries.find((q) => q.label === label);
+
+  out.push(
+    '# 县级门户联合搜索基准 (federation benchmark)',
+    '',
+    `Written by \`npm run bench -- --federation\` (scripts/bench/run.ts, scripts/bench/federation.ts) on ${m.date.slice(0, 10)}. ` +
+      'Do not edit by hand; run it again. The single-site benchmark is [benchmarks.md](benchmarks.md).',
+    '',
+    `Generated towns (scripts/bench/generate.ts \`--kind town\`, ${int(input.docs)} documents each, one seed per town) are built ` +
+      'one after another, each alone under its own sub-path /zl/<id>/ with a cold content cache (`astro build --force`), as each ' +
+      'town’s own CI would build it. At 1, 2, 5, 10 and 20 towns (as far as the county got) the portal is built over the first N towns ' +
+      'from their output only, and one nginx serves the portal at / and the towns at /zl/<id>/ (the shipped location block per site). ' +
+      'Chromium (a fresh context each time: empty cache) opens the portal’s /search/?q=… and the bytes on the wire of every search file ' +
+      '(Pagefind runtime, wasm, each bundle’s entry, pf_meta, index chunks, filters and result fragments) are added up.',
+    '',
+    '## Machine',
+    '',
+    table(
+      ['', ''],
+      [
+        ['CPU', `${m.cpu}, ${m.cores} cores`],
+        ['RAM', `${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB`],
+        ['Node', m.node],
+        ['Astro', m.astro],
+        ['Pagefind', m.pagefind],
+        ['Load average (1 min) before / after', `${m.loadBefore.toFixed(2)} / ${m.loadAfter.toFixed(2)}`],
+      ],
+    ),
+    '',
+    'The machine may be shared with other work: the load average per build is in the last column of the town table.',
+    '',
+    '## How many towns fit',
+    '',
+    `${towns.length} of the ${input.requestedTowns} requested towns of ${int(input.docs)} documents were built in ${sec(input.townSeconds / 60)} min ` +
+      `(budget ${input.budgetMinutes} min, generation included; ` +
+      (input.stoppedBy === 'budget' ? 'stopped because the next town would not have fit in the budget' : 'all requested towns fit') +
+      `). A town build does not depend on the others, so a county or province runs them in parallel on separate CI machines; ` +
+      `on one machine, one after another, ${int(input.requestedTowns)} such towns would take about ${sec((input.requestedTowns * wall.median) / 60)} min.`,
+    '',
+    '## Per-town build: time and memory do not grow with the county',
+    '',
+    table(
+      ['', 'first town', 'last town', 'min', 'median', 'max', 'last vs first'],
+      [
+        ['wall time, s', sec(wall.first), sec(wall.last), sec(wall.min), sec(wall.median), sec(wall.max), change(wall.drift)],
+        ['largest process (peak RSS)', rss(mem.first), rss(mem.last), rss(mem.min), rss(mem.median), rss(mem.max), change(mem.drift)],
+        ['Pagefind process (sampled)', rss(pf.first), rss(pf.last), rss(pf.min), rss(pf.median), rss(pf.max), change(pf.drift)],
+      ],
+    ),
+    '',
+    table(
+      ['#', 'town', 'documents', 'HTML pages', 'generate, s', 'build wall, s', 'CPU, s', 'of which Pagefind, s', 'largest process', 'Pagefind peak', 'load'],
+      towns.map((t) => [
+        String(t.index),
+        `${t.name} (${t.id})`,
+        int(t.docs),
+        int(t.pages),
+        sec(t.generateSeconds),
+        sec(t.time.wallSeconds),
+        sec(t.time.userSeconds + t.time.systemSeconds),
+        sec(t.pagefindSeconds ?? NaN),
+        rss(t.largestProcessKb),
+        rss(t.pagefindPeakKb ?? NaN),
+        t.load.toFixed(2),
+      ]),
+    ),
+    '',
+    '## Portal: first query’s search bytes vs number of towns',
+    '',
+    'Bytes on the wire (headers + gzip bodies, from the DevTools protocol) of the search files the first query of an empty-cache ' +
+      'browser fetches; “requests” counts those files. Time is from navigating to /search/?q=… until the results are shown, ' +
+      'over loopback without throttling (so it is CPU: wasm start, decoding each town’s index, ranking), not a network estimate.',
+    '',
+  );
+  for (const label of labels) {
+    const rows = portals.flatMap((p) => {
+      const q = queryOf(p, label);
+      return q ? [{ p, q }] : [];
+    });
+    const slope = growthPerTown(rows.map(({ p, q }) => ({ towns: p.towns, bytes: q.transfer.bytes })));
+    const q0 = rows[0]?.q;
+    out.push(
+      `### ${q0 ? `“${q0.query}”` : label} (${label})`,
+      '',
+      table(
+        ['towns', 'results', 'search KB', 'requests', 'portal bundle KB (runtime, wasm, own index)', 'town bundles KB', 'towns fetched', 'entry + pf_meta KB', 'index chunks KB (files)', 'fragments KB (files)', 'ms to results', 'KB per added town (vs 1 town)'],
+        rows.map(({ p, q }) => {
+          const t = q.transfer;
+          const first = rows[0]!;
+          const perTown = p.towns > first.p.towns ? kib((t.bytes - first.q.transfer.bytes) / (p.towns - first.p.towns)) : '–';
+          return [
+            int(p.towns),
+            q.state === 'done' ? int(q.results) : q.state,
+            kib(t.bytes),
+            int(t.requests),
+            kib(t.portalBytes),
+            kib(t.townBytes),
+            int(t.townsFetched),
+            kib(t.byKind.entry.bytes + t.byKind.meta.bytes),
+            `${kib(t.byKind.index.bytes)} (${t.byKind.index.requests})`,
+            `${kib(t.byKind.fragment.bytes)} (${t.byKind.fragment.requests})`,
+            int(Math.round(q.ms)),
+            perTown,
+          ];
+        }),
+      ),
+      '',
+      `Growth: ${Number.isFinite(slope) ? `${kib(slope)} KB per added town (least-squares slope over the sizes measured)` : 'needs two sizes'}.`,
+      '',
+    );
+  }
+  out.push('## Interpretation', '', ...interpretation(input), '');
+  out.push(
+    '## Portal build',
+    '',
+    table(
+      ['towns', 'build wall, s', 'largest process'],
+      portals.map((p) => [int(p.towns), sec(p.buildSeconds), rss(p.buildPeakKb)]),
+    ),
+    '',
+  );
+  return out.join('\n');
+}
+
+/** The report's reading of its own numbers, one bullet each; nothing here is typed in by hand. */
+export function interpretation(input: FederationInput): string[] {
+  const { towns, portals } = input;
+  if (towns.length === 0) return ['- No town was built.'];
+  const wall = spread(towns.map((t) => t.time.wallSeconds));
+  const mem = spread(towns.map((t) => t.largestProcessKb));
+  const loads = towns.map((t) => t.load);
+  const lines: string[] = [];
+  const memFlat = mem.max / mem.min <= 1.15;
+  lines.push(
+    `- **Memory per town build**: the largest process peaked between ${rss(mem.min)} and ${rss(mem.max)} over ${towns.length} towns ` +
+      `(first ${rss(mem.first)}, last ${rss(mem.last)}, ${change(mem.drift)}). ` +
+      (memFlat
+        ? 'It does not grow with the county: a town build reads only its own content root, so its memory depends on the town’s size, not on how many towns there are.'
+        : 'It varies more than 15 % between towns; the towns are the same size, so look at the per-town table (load, Pagefind peak) before reading a trend into it.'),
+    `- **Time per town build**: ${sec(wall.min)}–${sec(wall.max)} s (median ${sec(wall.median)} s, last vs first ${change(wall.drift)}), ` +
+      `with the 1-minute load average between ${Math.min(...loads).toFixed(2)} and ${Math.max(...loads).toFixed(2)} on ${input.machine.cores} cores: ` +
+      'differences follow the machine’s load, not the number of towns already built (nothing of theirs is read).',
+  );
+  const labels = [...new Set(portals.flatMap((p) => p.queries.map((q) => q.label)))];
+  for (const label of labels) {
+    const rows = portals.flatMap((p) => p.queries.filter((q) => q.label === label).map((q) => ({ towns: p.towns, q })));
+    if (rows.length === 0) continue;
+    const first = rows[0]!;
+    const last = rows.at(-1)!;
+    const t = last.q.transfer;
+    const perTownMeta = t.townsFetched > 0 ? (t.byKind.entry.bytes + t.byKind.meta.bytes) / t.townsFetched : NaN;
+    const slope = growthPerTown(rows.map((r) => ({ towns: r.towns, bytes: r.q.transfer.bytes })));
+    lines.push(
+      `- **“${last.q.query}” (${label})**: ${kib(first.q.transfer.bytes)} KB with ${first.towns} town${first.towns === 1 ? '' : 's'}, ` +
+        `${kib(t.bytes)} KB in ${t.requests} requests with ${last.towns}` +
+        (Number.isFinite(slope) ? `: about ${kib(slope)} KB more per added town` : '') +
+        `. The portal’s part (Pagefind runtime, wasm, the portal’s own index) stays at ${kib(t.portalBytes)} KB: it loads once. ` +
+        `Each merged town costs its pagefind-entry.json and pf_meta (${kib(perTownMeta)} KB per town here) plus the chunk(s) of its own index ` +
+        `that would hold the term's words (${int(t.byKind.index.requests)} index chunks, ${kib(t.byKind.index.bytes)} KB, from ${t.townsFetched} towns)` +
+        (label.startsWith('one town') ? ', even in towns that do not contain the term: Pagefind searches every merged index.' : '.'),
+    );
+  }
+  if (portals.length > 0) {
+    lines.push(
+      '- **Keeping the growth small**: with `mergeIndex` every merged town is searched, so each one’s entry, pf_meta and index chunk(s) ' +
+        'are fetched for the first query; the result fragments (only for the results shown) do not grow with the county. ' +
+        'Smaller growth would need fewer indexes per query (e.g. loading only the town chosen in the 镇（街道） filter) or smaller chunks; ' +
+        'neither is done or measured here.',
+    );
+  }
+  if (input.stoppedBy === 'budget') {
+    lines.push(
+      `- **Scale**: ${towns.length} of ${input.requestedTowns} towns fit in ${input.budgetMinutes} min on this machine, one after another. ` +
+        'Towns do not share anything at build time, so per-town CI builds run in parallel and the county’s total is one town’s time.',
+    );
+  }
+  return lines;
+}

@@ -15,6 +15,8 @@
  * are worked out in scripts/bench/report.ts. Build logs stay in `<out>/<size>/logs/`, the raw
  * numbers in `<out>/results.json`.
  *
+ * `npm run bench -- --federation` is issue 10's county benchmark instead: scripts/bench/federation.ts.
+ *
  * Needs `/usr/bin/time` (`apt-get install -y time`) and Hugo (`apt-get install -y hugo`, 0.111).
  * `--out` must lie inside the repository: with OUT_DIR outside it, Astro stages the build in the
  * repository's own .astro/ and deletes that directory afterwards.
@@ -250,9 +252,10 @@ function versionOf(pkg: string): string {
   return (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function machineInfo(hugo: string): Machine {
+/** The machine and tool versions; `hugo` is the Hugo binary, when the run uses one. */
+export function machineInfo(hugo?: string): Machine {
   const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const hugoVersion = spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout ?? '';
+  const hugoVersion = hugo ? (spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout ?? '') : 'not used';
   return {
     cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
     cores: os.cpus().length,
@@ -353,7 +356,7 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
 // ---------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,5000] [--runs 2] [--seed 1] [--out .bench] [--report docs/benchmarks.md]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000,5000] [--runs 2] [--seed 1] [--out .bench] [--report docs/benchmarks.md]\n       npm run bench -- --federation [--towns 20] [--docs 2000] [--budget-minutes 20] (scripts/bench/federation.ts)';
 
 function fail(message: string, code = 1): never {
   console.error(`✗ ${message}`);
@@ -361,6 +364,12 @@ function fail(message: string, code = 1): never {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.slice(2).includes('--federation')) {
+    // Issue 10's county benchmark: its own options and report (scripts/bench/federation.ts).
+    const { benchFederation } = await import('./federation');
+    await benchFederation(process.argv.slice(2));
+    return;
+  }
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '1000,5000' },

@@ -18,7 +18,7 @@ const withIndex = (dir: string) =>
   fs.readdirSync(path.join(dist, dir)).filter((d) => fs.existsSync(path.join(dist, dir, d, 'index.html'))).sort();
 const village = withIndex('disclosures').find((d) => fs.readdirSync(path.join(dist, 'disclosures', d)).some((f) => f.endsWith('.csv')))!;
 const disclosure = withIndex(`disclosures/${village}`)[0]!;
-const article = withIndex('legal').find((d) => !['audience', 'topic'].includes(d))!;
+const article = withIndex('legal').find((d) => !['audience', 'topic', 'page'].includes(d))!;
 const dataset = withIndex('data')[0]!;
 
 const pages: Record<string, string> = {

@@ -7,7 +7,17 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  breakdownTransfers,
+  checkpoints,
+  classifySearchRequest,
+  growthPerTown,
+  interpretation,
   median,
+  renderFederationReport,
+  spread,
+  type FederationInput,
+  type QueryRun,
+  type TownBuildRow,
   parseAstroPhases,
   parseElapsed,
   parsePagefindStep,
@@ -265,5 +275,87 @@ describe.skipIf(!fs.existsSync('/usr/bin/time'))('measure', () => {
 
   it('rejects with the command’s output when it fails', async () => {
     await expect(measure(process.execPath, ['-e', 'console.error("boom"); process.exit(3)'])).rejects.toThrow(/exited with 3[\s\S]*boom/);
+  });
+});
+
+describe('the federation report (npm run bench -- --federation)', () => {
+  const U = 'http://127.0.0.1:8080';
+  it('classifies search files by site and kind, and ignores everything else', () => {
+    expect(classifySearchRequest(`${U}/pagefind/pagefind.js`)).toEqual({ site: 'portal', kind: 'runtime' });
+    expect(classifySearchRequest(`${U}/pagefind/wasm.zh.pagefind`)).toEqual({ site: 'portal', kind: 'runtime' });
+    expect(classifySearchRequest(`${U}/search/trad.json`)).toEqual({ site: 'portal', kind: 'runtime' });
+    expect(classifySearchRequest(`${U}/zl/qingchuan/pagefind/pagefind-entry.json`)).toEqual({ site: '/zl/qingchuan/', kind: 'entry' });
+    expect(classifySearchRequest(`${U}/zl/qingchuan/pagefind/pagefind.zh_abc.pf_meta`)).toEqual({ site: '/zl/qingchuan/', kind: 'meta' });
+    expect(classifySearchRequest(`${U}/zl/shiqiao/pagefind/index/zh_1.pf_index`)?.kind).toBe('index');
+    expect(classifySearchRequest(`${U}/zl/shiqiao/pagefind/filter/zh_1.pf_filter`)?.kind).toBe('filter');
+    expect(classifySearchRequest(`${U}/zl/shiqiao/pagefind/fragment/zh_1.pf_fragment`)?.kind).toBe('fragment');
+    expect(classifySearchRequest(`${U}/search/?q=x`)).toBeUndefined();
+    expect(classifySearchRequest(`${U}/_astro/app.css`)).toBeUndefined();
+  });
+
+  it('adds up bytes per site and kind, counting the towns fetched from', () => {
+    const b = breakdownTransfers([
+      { url: `${U}/search/?q=x`, bytes: 5000, status: 200 },
+      { url: `${U}/pagefind/pagefind.js`, bytes: 10_000, status: 200 },
+      { url: `${U}/pagefind/wasm.zh.pagefind`, bytes: 60_000, status: 200 },
+      { url: `${U}/zl/a/pagefind/pagefind-entry.json`, bytes: 300, status: 200 },
+      { url: `${U}/zl/a/pagefind/index/zh_1.pf_index`, bytes: 20_000, status: 200 },
+      { url: `${U}/zl/b/pagefind/index/zh_1.pf_index`, bytes: 30_000, status: 200 },
+    ]);
+    expect(b).toMatchObject({ bytes: 120_300, requests: 5, portalBytes: 70_000, townBytes: 50_300, townsFetched: 2 });
+    expect(b.byKind.index).toEqual({ requests: 2, bytes: 50_000 });
+    expect(b.byKind.runtime).toEqual({ requests: 2, bytes: 70_000 });
+  });
+
+  it('measures the portal at 1, 2, 5, 10, 20 towns as reached, and at the final size', () => {
+    expect(checkpoints(20)).toEqual([1, 2, 5, 10, 20]);
+    expect(checkpoints(12)).toEqual([1, 2, 5, 10, 12]);
+    expect(checkpoints(3)).toEqual([1, 2, 3]);
+    expect(checkpoints(0)).toEqual([]);
+  });
+
+  it('spread and growth per town', () => {
+    expect(spread([10, 30, 20, 11])).toEqual({ first: 10, last: 11, min: 10, median: 15.5, max: 30, drift: expect.closeTo(0.1, 10) });
+    expect(growthPerTown([{ towns: 1, bytes: 100 }, { towns: 2, bytes: 150 }, { towns: 5, bytes: 300 }])).toBeCloseTo(50, 10);
+    expect(growthPerTown([{ towns: 1, bytes: 100 }])).toBeNaN();
+  });
+
+  const town = (index: number, wall: number, kb: number): TownBuildRow => ({
+    index, id: `t${index}`, name: `镇${index}`, docs: 2000, pages: 2065, generateSeconds: 0.6, time: time(wall, kb), largestProcessKb: kb, pagefindPeakKb: kb, pagefindSeconds: 15, load: 1.5,
+  });
+  const query = (label: string, q: string, bytes: number, towns: number): QueryRun => ({
+    query: q, label, state: 'done', results: 10, ms: 800, allRequests: 30,
+    transfer: breakdownTransfers([
+      { url: `${U}/pagefind/wasm.zh.pagefind`, bytes: 80_000, status: 200 },
+      ...Array.from({ length: towns }, (_, i) => ({ url: `${U}/zl/t${i}/pagefind/index/zh_1.pf_index`, bytes: (bytes - 80_000) / towns, status: 200 })),
+    ]),
+  });
+  const input: FederationInput = {
+    machine, docs: 2000, requestedTowns: 20, budgetMinutes: 20, townSeconds: 600, stoppedBy: 'budget',
+    towns: [town(1, 50, 2.1 * GIB), town(2, 48, 2.08 * GIB), town(3, 60, 2.12 * GIB)],
+    portals: [1, 2, 3].map((n) => ({ towns: n, buildSeconds: 5, buildPeakKb: 500 * 1024, queries: [query('every town', '矛盾纠纷', 80_000 + n * 100 * 1024, n), query('one town: 镇1', '镇', 80_000 + n * 90 * 1024, n)] })),
+  };
+
+  it('renders the town table, the spread, the bytes per number of towns and why it stopped', () => {
+    const md = renderFederationReport(input);
+    expect(md).toContain('3 of the 20 requested towns of 2,000 documents');
+    expect(md).toContain('stopped because the next town would not have fit');
+    expect(md).toMatch(/\| largest process \(peak RSS\) \| 2\.10 GiB \| 2\.12 GiB \| 2\.08 GiB \| 2\.10 GiB \| 2\.12 GiB \| \+1 % \|/);
+    expect(md).toMatch(/\| 3 \| 镇3 \(t3\) \| 2,000 \| 2,065 \|/);
+    expect(md).toContain('### “矛盾纠纷” (every town)');
+    // 80,000 B + 3 × 100 KiB; 100 KiB per added town.
+    expect(md).toMatch(/\| 3 \| 10 \| 378\.1 \| 4 \| 78\.1 \| 300\.0 \| 3 \|.*\| 800 \| 100\.0 \|/);
+    expect(md).toContain('Growth: 100.0 KB per added town');
+    // Every table row has as many cells as its header.
+    for (const block of md.split(/\n(?!\|)/).map((b) => b.split('\n').filter((l) => l.startsWith('|'))).filter((b) => b.length > 0)) {
+      for (const line of block) expect(line.split(' | ').length).toBe(block[0]!.split(' | ').length);
+    }
+  });
+
+  it('interprets flat memory as flat and says when memory varies', () => {
+    expect(interpretation(input).join('\n')).toMatch(/does not grow with the county/);
+    const noisy = { ...input, towns: [town(1, 50, 1 * GIB), town(2, 50, 2 * GIB)] };
+    expect(interpretation(noisy).join('\n')).toMatch(/varies more than 15 %/);
+    expect(interpretation({ ...input, towns: [] })).toEqual(['- No town was built.']);
   });
 });

@@ -18,8 +18,8 @@ export interface LegalSource {
   data: LegalFrontmatter;
 }
 
-/** URL words used by the filter pages under /legal/; an article may not take them as its slug. */
-export const RESERVED_LEGAL_SLUGS = ['audience', 'topic'] as const;
+/** URL words used by the filter and list pages under /legal/ (/legal/page/2/); an article may not take them as its slug. */
+export const RESERVED_LEGAL_SLUGS = ['audience', 'topic', 'page'] as const;
 
 export function loadLegal(root: string, problems: Problem[]): LegalSource[] {
   const dir = path.join(root, 'legal');
