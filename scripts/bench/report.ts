@@ -329,6 +329,22 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const int = (n: number) => n.toLocaleString('en-US');
 
 /** A Markdown table; cells must not contain `|`. */
+/** The machine the numbers were taken on (Hugo's version only where Hugo ran). */
+function machineTable(m: Machine): string {
+  return table(
+    ['', ''],
+    [
+      ['CPU', `${m.cpu}, ${m.cores} cores`],
+      ['RAM', `${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB`],
+      ['Node', m.node],
+      ['Astro', m.astro],
+      ['Pagefind', m.pagefind],
+      ...(m.hugo !== 'not used' ? [['Hugo', m.hugo]] : []),
+      ['Load average (1 min) before / after', `${m.loadBefore.toFixed(2)} / ${m.loadAfter.toFixed(2)}`],
+    ],
+  );
+}
+
 export function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
@@ -356,18 +372,7 @@ export function renderReport(input: ReportInput): string {
     '',
     '## Machine',
     '',
-    table(
-      ['', ''],
-      [
-        ['CPU', `${m.cpu}, ${m.cores} cores`],
-        ['RAM', `${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB`],
-        ['Node', m.node],
-        ['Astro', m.astro],
-        ['Pagefind', m.pagefind],
-        ['Hugo', m.hugo],
-        ['Load average (1 min) before / after', `${m.loadBefore.toFixed(2)} / ${m.loadAfter.toFixed(2)}`],
-      ],
-    ),
+    machineTable(m),
     '',
     'The machine may be shared with other work; a load average well above 0 before the runs means the times are noisy, and the ratio ' +
       '(both sides measured in the same run, alternated) is the number to trust.',
@@ -697,17 +702,7 @@ export function renderFederationReport(input: FederationInput): string {
     '',
     '## Machine',
     '',
-    table(
-      ['', ''],
-      [
-        ['CPU', `${m.cpu}, ${m.cores} cores`],
-        ['RAM', `${(m.ramBytes / 1024 ** 3).toFixed(1)} GiB`],
-        ['Node', m.node],
-        ['Astro', m.astro],
-        ['Pagefind', m.pagefind],
-        ['Load average (1 min) before / after', `${m.loadBefore.toFixed(2)} / ${m.loadAfter.toFixed(2)}`],
-      ],
-    ),
+    machineTable(m),
     '',
     'The machine may be shared with other work: the load average per build is in the last column of the town table.',
     '',
