@@ -36,6 +36,8 @@ export interface SiteModel {
   siteUrl?: string;
   units: Unit[];
   villages: Village[];
+  /** 户籍人口 over all villages: the residents the town's figures cover (datapackage.json `region`). */
+  population: number;
   plans: PlanView[];
   unitViews: UnitView[];
   /** Task roll-up over every plan in force. */
@@ -124,6 +126,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     siteUrl,
     units: input.units,
     villages: input.villages,
+    population: input.villages.reduce((n, v) => n + v.population, 0),
     plans,
     unitViews: buildUnitViews(plans, input.units),
     overdueTasks: plans.flatMap((p) => p.tasks).filter((t) => t.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.planSlug.localeCompare(b.planSlug)),

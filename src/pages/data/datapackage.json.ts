@@ -11,7 +11,7 @@ export const GET: APIRoute = async () => {
       name: `${model.site.issuerCode.toLowerCase()}-open-data`,
       title: `${model.site.name}开放数据`,
       csvPath: (id) => `${id}.csv`,
-      region: { name: model.site.regionName, population: model.villages.reduce((n, v) => n + v.population, 0) },
+      region: { name: model.site.regionName, population: model.population },
     },
   );
   return new Response(JSON.stringify(pkg, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
