@@ -51,7 +51,9 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // Every table needs a caption; Markdown cannot write one (src/lib/markdown/table-captions.ts).
-  markdown: { rehypePlugins: [rehypeTableCaptions] },
+  // No smartypants: Chinese text carries its own full-width punctuation, and plain .md bodies are
+  // rendered by markdown-it (src/loaders/fast-markdown.ts), which must match .mdx output.
+  markdown: { rehypePlugins: [rehypeTableCaptions], smartypants: false },
   // searchIndex runs last: it indexes the finished HTML.
   integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
   vite: {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
+import { withFastMarkdown } from './loaders/fast-markdown';
 import { z } from 'zod';
 import { datasetSchema, financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
 import { legalSchema } from './lib/schemas/legal';
@@ -51,7 +52,7 @@ export const collections = {
     schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
   }),
   notices: defineCollection({
-    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName }),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName })),
     schema: noticeDisclosureSchema,
   }),
   // data/<id>.json: aggregated, anonymised statistics.
@@ -60,12 +61,12 @@ export const collections = {
     schema: datasetSchema,
   }),
   plans: defineCollection({
-    loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName }),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName })),
     schema: planSchema,
   }),
   // legal/<slug>.mdx: 普法 articles (the folder may be absent: a town may publish none yet).
   legal: defineCollection({
-    loader: glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName }),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName })),
     schema: legalSchema,
   }),
 };
