@@ -7,10 +7,11 @@
  *
  * For each size it writes the comparison corpus and its Hugo export (scripts/bench/generate.ts,
  * seed 1) under `<out>/<size>/`, then alternates the runs: A = our `astro build --force` (cold
- * content cache; Pagefind runs inside it, src/integrations/search-index.ts), B = `hugo` followed
- * by `pagefind --site public`. Every command runs under `/usr/bin/time -v` (wall time, peak RSS of
- * the largest process) while a sampler reads each process's peak from /proc: time cannot see the
- * Pagefind process inside our build (the pagefind npm API never waits for it).
+ * content cache; Pagefind runs inside it, src/integrations/search-index.ts), then A′ = the same
+ * build after one article was edited, with the cache kept; B = `hugo` followed by
+ * `pagefind --site public`. Every command runs under `/usr/bin/time -v` (wall time, peak RSS of
+ * the largest process) while a sampler reads each process's peak from /proc, which also sees a
+ * child process nobody waits for.
  * The Markdown report goes to `--report` (default docs/benchmarks.md) and to stdout; the numbers
  * are worked out in scripts/bench/report.ts. Build logs stay in `<out>/<size>/logs/`, the raw
  * numbers in `<out>/results.json`.
@@ -38,6 +39,7 @@ import {
   searchRows,
   summarize,
   type HugoRun,
+  type IncrementalRun,
   type Machine,
   type OursRun,
   type OutputSize,
@@ -299,6 +301,29 @@ const secs = (s: number) => `${s.toFixed(1)} s`;
 /** Just time's numbers, without the output, for the results. */
 const timeOf = ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus }: TimeResult): TimeResult => ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus });
 
+/**
+ * The incremental case of issue 9: a paragraph added to the middle article, then `astro build`
+ * without --force, so Astro's content cache from the cold build is reused. The edit is undone
+ * afterwards (the next cold run builds the same corpus), and the rebuilt page must show it.
+ */
+export async function rebuildAfterEdit(content: string, dist: string, run: number, env: Record<string, string | undefined>, log: string): Promise<IncrementalRun> {
+  const legal = path.join(content, 'legal');
+  const articles = fs.readdirSync(legal).filter((f) => f.endsWith('.md')).sort();
+  const file = path.join(legal, articles[Math.floor(articles.length / 2)]!);
+  const original = fs.readFileSync(file, 'utf8');
+  const paragraph = `本段为基准测试第${run}轮增量构建时补充的说明，用于检验修改一篇文章后的重新构建。`;
+  fs.writeFileSync(file, `${original.trimEnd()}\n\n${paragraph}\n`);
+  try {
+    const m = await measure(ASTRO, ['build'], env, { log });
+    const page = path.join(dist, 'legal', path.basename(file, '.md'), 'index.html');
+    if (!fs.readFileSync(page, 'utf8').includes(paragraph)) throw new Error(`bench: the rebuilt ${path.relative(dist, page)} does not show the edit (log: ${log})`);
+    const pagefindStep = parsePagefindStep(m.stdout);
+    return { time: timeOf(m), ...(pagefindStep ? { pagefindSeconds: pagefindStep.seconds } : {}), phases: parseAstroPhases(m.stdout) };
+  } finally {
+    fs.writeFileSync(file, original);
+  }
+}
+
 /** Generates the corpus of `docs` articles, then alternates our build and Hugo + Pagefind. */
 export async function benchComparison(docs: number, opts: ComparisonOptions): Promise<SizeResult> {
   const content = path.join(opts.dir, 'content');
@@ -312,12 +337,13 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   const written = generateCorpus({ kind: 'comparison', docs, out: content, seed: opts.seed, hugoOut: hugoSite });
   console.log(`${docs} docs: corpus written (${written.files} files, ${(written.bytes / 1024 / 1024).toFixed(1)} MB) in ${secs((performance.now() - started) / 1000)}`);
 
+  const env = { CONTENT_DIR: content, OUT_DIR: dist, SITE_TODAY, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: undefined, SITE_URL: undefined };
   const ours: OursRun[] = [];
   const hugo: HugoRun[] = [];
   for (let run = 1; run <= opts.runs; run++) {
     // A: our site, cold (--force clears Astro's content-layer cache).
     fs.rmSync(dist, { recursive: true, force: true });
-    const a = await measure(ASTRO, ['build', '--force'], { CONTENT_DIR: content, OUT_DIR: dist, SITE_TODAY, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: undefined, SITE_URL: undefined }, { log: path.join(logs, `ours-${run}.log`) });
+    const a = await measure(ASTRO, ['build', '--force'], env, { log: path.join(logs, `ours-${run}.log`) });
     const pagefindStep = parsePagefindStep(a.stdout);
     const pagefindProcesses = a.processes.filter((p) => p.name.startsWith('pagefind'));
     ours.push({
@@ -329,6 +355,9 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
       phases: parseAstroPhases(a.stdout),
     });
 
+    // A′: one article edited, built again with the content cache A left behind.
+    ours.at(-1)!.incremental = await rebuildAfterEdit(content, dist, run, env, path.join(logs, `ours-${run}-incremental.log`));
+
     // B: Hugo, then the same Pagefind over its output.
     fs.rmSync(publicDir, { recursive: true, force: true });
     const h = await measure(opts.hugo, ['--destination', 'public'], {}, { cwd: hugoSite, log: path.join(logs, `hugo-${run}.log`) });
@@ -339,6 +368,7 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
       `${docs} docs, run ${run}/${opts.runs}: ours ${secs(a.wallSeconds)} (Pagefind ${pagefindStep ? secs(pagefindStep.seconds) : '?'}; ` +
         `largest process ${rss(ours.at(-1)!.largestProcessKb!)}, /usr/bin/time ${rss(a.maxRssKb)}` +
         `${pagefindProcesses.length > 0 ? `, Pagefind ${rss(Math.max(...pagefindProcesses.map((x) => x.peakKb)))}` : ''})` +
+        ` · after one edit ${secs(ours.at(-1)!.incremental!.time.wallSeconds)}` +
         ` · Hugo ${secs(h.wallSeconds)} + Pagefind ${secs(p.wallSeconds)} (${rss(p.maxRssKb)}) · load ${os.loadavg()[0]!.toFixed(2)}`,
     );
   }

@@ -195,15 +195,24 @@ describe('summaries and targets', () => {
     expect(verdicts(s)[2]).toMatchObject({ met: false, detail: '5.25 GiB — missed by 768 MiB (17 %)' });
   });
 
+  /** Gives every run of ours a rebuild-after-one-edit of these seconds. */
+  const withIncremental = (r: SizeResult, seconds: number[]) => {
+    r.ours.runs.forEach((run, i) => (run.incremental = { time: time(seconds[i]!, GIB), pagefindSeconds: seconds[i]! / 2, phases: [{ label: 'Pagefind', seconds: seconds[i]! / 2 }] }));
+    return r;
+  };
+
   it('says which targets are missed and by how much', () => {
-    const missed = verdicts(summarize(sizeResult(5000, [150, 130], [5, 6], [50, 55], 5 * GIB)));
-    expect(missed.map((v) => v.met)).toEqual([false, false, false]);
+    const missed = verdicts(summarize(withIncremental(sizeResult(5000, [150, 130], [5, 6], [50, 55], 5 * GIB), [90, 100])));
+    expect(missed.map((v) => v.met)).toEqual([false, false, false, false]);
     expect(missed[0]!.detail).toBe('140.0 s — missed by 30.0 s (27 %)');
     expect(missed[1]!.detail).toBe('2.41× (140.0 s vs 58.0 s; limit 116.0 s) — missed by 24.0 s (21 %)');
     expect(missed[2]!.detail).toBe('5.00 GiB — missed by 512 MiB (11 %)');
+    expect(missed[3]!.detail).toBe('95.0 s vs 140.0 s cold (limit 70.0 s) — missed by 25.0 s (36 %)');
 
-    const met = verdicts(summarize(sizeResult(5000, [100, 104], [5, 5], [50, 50], TARGET_PEAK_KB - 1024)));
-    expect(met.map((v) => v.met)).toEqual([true, true, true]);
+    const met = verdicts(summarize(withIncremental(sizeResult(5000, [100, 104], [5, 5], [50, 50], TARGET_PEAK_KB - 1024), [40, 50])));
+    expect(met.map((v) => v.met)).toEqual([true, true, true, true]);
+    expect(met[3]!.detail).toBe('45.0 s vs 102.0 s cold (limit 51.0 s)');
+    expect(verdicts(summarize(sizeResult(5000, [100], [5], [50])))[3]).toMatchObject({ met: false, detail: 'not measured in this run' });
     expect(met[0]!.detail).toBe('102.0 s (8.0 s to spare)');
     expect(met[1]!.detail).toBe('1.85× (102.0 s vs 55.0 s; limit 110.0 s)');
   });
@@ -241,12 +250,23 @@ describe('the Markdown report', () => {
     expect(md).toContain('| Load average (1 min) before / after | 0.50 / 1.25 |');
     expect(md).toContain('- ✗ **not met**: cold build + index ≤ 110 s — 140.0 s — missed by 30.0 s (27 %)');
     expect(tableRows(md, 'Every run')).toHaveLength(1 + 4);
+    expect(md).not.toContain('## Incremental rebuild');
     expect(tableRows(md, 'Page weight')[1]).toBe('| 1,000 | typical article | legal/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 | posts/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 |');
     // Every table row has as many cells as its header.
     for (const block of md.split('\n\n').filter((b) => b.startsWith('| '))) {
       const cells = block.trim().split('\n').map((l) => l.split('|').length);
       expect(new Set(cells).size, block).toBe(1);
     }
+  });
+
+  it('reports the rebuild after one edit with its steps, next to the cold build', () => {
+    const r = sizeResult(5000, [150, 130], [5, 6], [50, 55]);
+    r.ours.runs.forEach((run, i) => (run.incremental = { time: time([80, 90][i]!, GIB), phases: [{ label: 'content sync + types', seconds: 2 }, { label: 'Pagefind', seconds: [40, 44][i]! }] }));
+    const md = renderReport({ machine, seed: 1, runs: 2, sizes: [r] });
+    expect(tableRows(md, 'Incremental rebuild')).toEqual(['| docs | cold wall | incremental wall | incremental / cold | content sync + types | Pagefind |', '| 5,000 | 140.0 | 85.0 | 0.61× | 2.0 | 42.0 |']);
+    expect(md).toContain('- ✗ **not met**: incremental rebuild after one edit ≤ ½ cold build — 85.0 s vs 140.0 s cold (limit 70.0 s) — missed by 15.0 s (21 %)');
+    expect(tableRows(md, 'Every run')[1]).toContain('| 150.0 | ');
+    expect(tableRows(md, 'Every run')[1]).toContain('| 80.0 |');
   });
 
   it('says when 5,000 was not measured and where search numbers come from', () => {
