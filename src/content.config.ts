@@ -1,7 +1,9 @@
 /**
  * Astro content collections over CONTENT_DIR. The schemas are the plain Zod modules in
  * src/lib/schemas, shared with `npm run check`; cross-file checks ran before this point
- * (src/integrations/content-check.ts), so here loading only needs to parse.
+ * (src/integrations/content-check.ts), so here loading only needs to parse. Documents keep
+ * their rendered HTML but not their Markdown (`retainBody: false`): src/site/model.ts reads bodies
+ * from the files, so the content store Astro bundles into the build stays half the size.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +54,7 @@ export const collections = {
     schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
   }),
   notices: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName })),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName, retainBody: false })),
     schema: noticeDisclosureSchema,
   }),
   // data/<id>.json: aggregated, anonymised statistics.
@@ -61,12 +63,12 @@ export const collections = {
     schema: datasetSchema,
   }),
   plans: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName })),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false })),
     schema: planSchema,
   }),
   // legal/<slug>.mdx: 普法 articles (the folder may be absent: a town may publish none yet).
   legal: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName })),
+    loader: withFastMarkdown(glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false })),
     schema: legalSchema,
   }),
 };

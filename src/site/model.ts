@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveToday } from '../lib/dates';
 import { readHistory } from '../lib/content/git';
+import { isProblem, parseFrontmatterSource } from '../lib/content/source';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
@@ -20,6 +21,19 @@ function readGeo(root: string): { topology?: unknown; mapMeta?: { reviewNumber?:
 /** Astro gives entry file paths relative to the project root. */
 function abs(filePath: string | undefined): string | undefined {
   return filePath ? path.resolve(filePath) : undefined;
+}
+
+/**
+ * A document's body, read from its file: the collections keep only the rendered HTML
+ * (`retainBody: false` in content.config.ts), because Astro bundles everything its content store
+ * holds into the build, and 5,000 bodies made that bundle twice as big.
+ */
+function bodyOf(filePath: string | undefined): string {
+  const file = abs(filePath);
+  if (!file) return '';
+  const source = parseFrontmatterSource(fs.readFileSync(file, 'utf8'), file);
+  if (isProblem(source)) throw new Error(`${source.file}:${source.line} ${source.what.zh} (${source.what.en})`);
+  return source.body;
 }
 
 /** Collection ids of disclosures are `<villageCode>/<file name without extension>`. */
@@ -48,7 +62,7 @@ async function load(): Promise<SiteModel> {
     villages: villages.map((v) => v.data),
     plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),
     history: readHistory(resolveContentRoot()),
-    legal: legal.map((a) => ({ slug: a.id, data: a.data, body: a.body ?? '', ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const), file: abs(a.filePath) })),
+    legal: legal.map((a) => ({ slug: a.id, data: a.data, body: bodyOf(a.filePath), ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const), file: abs(a.filePath) })),
     datasets: datasets.map((d) => ({ id: d.id, data: d.data, file: abs(d.filePath) })),
     ...readGeo(resolveContentRoot()),
     disclosures: [
