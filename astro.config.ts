@@ -46,6 +46,9 @@ export default defineConfig({
   srcDir: portal ? './src/portal' : './src',
   trailingSlash: 'ignore',
   outDir: process.env.OUT_DIR || './dist',
+  // Astro's content cache (parsed and rendered documents, by content digest) lives outside
+  // node_modules/, which npm ci empties, so CI can keep it between runs (deploy/README.md §5).
+  cacheDir: './.cache/astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,

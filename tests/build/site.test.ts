@@ -88,6 +88,14 @@ describe('a town built through CONTENT_DIR', () => {
     expect(overdueSeen).toBeGreaterThan(0);
   });
 
+  it('indexes for search exactly the pages that mark a body, and leaves no staging directory behind', () => {
+    const marked = listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && /\bdata-pagefind-body\b/.test(read(dist, f)));
+    const entry = json<{ languages: Record<string, { page_count: number }> }>(dist, 'pagefind/pagefind-entry.json');
+    expect(marked.length).toBeGreaterThan(20);
+    expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(marked.length);
+    expect(fs.readdirSync(path.dirname(dist)).filter((n) => n.startsWith('.pagefind-stage-'))).toEqual([]);
+  });
+
   it('leaves no trace of the sample town anywhere in dist/', () => {
     const site = json<{ name: string; issuer: string; regionName: string; issuerCode: string; siteUrl: string }>(SAMPLE, 'site.json');
     const villages = json<Array<{ name: string; code: string }>>(SAMPLE, 'villages.json');

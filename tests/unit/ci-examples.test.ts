@@ -20,6 +20,8 @@ function inOrder(commands: string[], wanted: RegExp[]): boolean {
   }
   return true;
 }
+/** astro.config.ts's cacheDir, outside node_modules/ (which npm ci empties). */
+const ASTRO_CACHE = /cacheDir: '\.\/([^']+)'/.exec(fs.readFileSync(path.join(REPO, 'astro.config.ts'), 'utf8'))?.[1];
 const ORDER = [/^npm ci\b/, /^npm run check$/, /^npm run build$/, /rsync .*--delete.* dist\/ /];
 
 describe('example publishing pipelines', () => {
@@ -32,11 +34,16 @@ describe('example publishing pipelines', () => {
     expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
     const commands = job.steps.flatMap((s) => (s.run ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
     expect(inOrder(commands, ORDER)).toBe(true);
+    // Astro's content cache is kept between runs, where astro.config.ts puts it.
+    const cache = job.steps.findIndex((s) => s.uses?.startsWith('actions/cache'));
+    expect(job.steps[cache]?.with?.path).toBe(ASTRO_CACHE);
+    expect(cache).toBeLessThan(job.steps.findIndex((s) => s.run === 'npm run build'));
   });
 
   it('GitLab CI: main and schedules, full history, check → build → publish', () => {
-    const ci = read('gitlab-ci.yml') as { publish: { variables: Record<string, string>; rules: Array<{ if: string }>; script: string[] } };
+    const ci = read('gitlab-ci.yml') as { publish: { variables: Record<string, string>; rules: Array<{ if: string }>; script: string[]; cache: { paths: string[] } } };
     const job = ci.publish;
+    expect(job.cache.paths).toContain(`${ASTRO_CACHE}/`);
     expect(job.variables.TZ).toBe('Asia/Shanghai');
     expect(job.variables.GIT_DEPTH).toBe('0');
     expect(job.rules.map((r) => r.if).join(' ')).toMatch(/main[\s\S]*schedule/);
