@@ -3,6 +3,7 @@
  * logs, medians, the issue 9 target verdicts and the Markdown report. No I/O here, so every
  * number in docs/benchmarks.md can be checked by tests/unit/bench-report.test.ts.
  */
+import type { PageWeight } from '../../src/lib/page-weight';
 
 /** What `/usr/bin/time -v` says about one command. */
 export interface TimeResult {
@@ -112,12 +113,15 @@ export interface OutputSize {
   searchBytes: number;
 }
 
-/** Gzipped bytes of one page: its HTML, the stylesheets it links, the scripts it loads up front. */
-export interface PageWeight {
-  page: string;
-  html: number;
-  css: number;
-  js: number;
+export type { PageWeight };
+
+/** Every page of our build against its template's gzipped budget (src/lib/page-weight.ts). */
+export interface BudgetSummary {
+  pages: number;
+  unmatched: string[];
+  over: Array<{ page: string; template: string; total: number; js: number; budget: number; jsBudget: number }>;
+  /** The heaviest page of each template that has pages. */
+  worst: Array<{ template: string; pages: number; page: string; total: number; js: number; budget: number; jsBudget: number }>;
 }
 
 export interface OursRun {
@@ -162,6 +166,8 @@ export interface SiteResult<Run> {
 
 export interface SizeResult {
   docs: number;
+  /** Absent in results written before budgets were checked. */
+  budgets?: BudgetSummary;
   ours: SiteResult<OursRun>;
   hugo: SiteResult<HugoRun>;
 }
@@ -414,6 +420,16 @@ export function renderReport(input: ReportInput): string {
   } else {
     out.push(`- Not measured: ${int(TARGET_DOCS)} is not among the sizes of this run (${summaries.map((s) => int(s.docs)).join(', ')}).`);
   }
+  for (const r of sizes) {
+    if (!r.budgets) continue;
+    const b = r.budgets;
+    const met = b.over.length === 0 && b.unmatched.length === 0;
+    out.push(
+      `- ${met ? '✓ met' : '✗ **not met**'}: every page within its template’s gzipped budget at ${int(r.docs)} documents — ${int(b.pages)} pages checked` +
+        (b.over.length > 0 ? `; over: ${b.over.slice(0, 5).map((o) => `${o.page} ${kib(o.total)} KB > ${kib(o.budget)} KB`).join(', ')}${b.over.length > 5 ? ` and ${b.over.length - 5} more` : ''}` : '') +
+        (b.unmatched.length > 0 ? `; no budget for ${b.unmatched.slice(0, 5).join(', ')}${b.unmatched.length > 5 ? ` and ${b.unmatched.length - 5} more` : ''}` : ''),
+    );
+  }
   out.push('');
 
   out.push(
@@ -503,6 +519,16 @@ export function renderReport(input: ReportInput): string {
         [int(r.docs), 'typical article', r.ours.article.page, ...weightCells(r.ours.article), r.hugo.article.page, ...weightCells(r.hugo.article)],
         [int(r.docs), 'article index', r.ours.index.page, ...weightCells(r.ours.index), r.hugo.index.page, ...weightCells(r.hugo.index)],
       ]),
+    ),
+    '',
+    '## Page budgets (every page of our build)',
+    '',
+    'Each page of our output against its template’s budget (src/lib/page-weight.ts, the same table tests/build/budgets.test.ts applies to the ' +
+      'sample site): gzipped HTML + the CSS it links + the JS it loads up front. The heaviest page of each template, KB.',
+    '',
+    table(
+      ['docs', 'template', 'pages', 'heaviest page', 'total', 'budget', 'JS (most)', 'JS budget'],
+      sizes.flatMap((r) => (r.budgets?.worst ?? []).map((w) => [int(r.docs), w.template, int(w.pages), w.page, kib(w.total), kib(w.budget), kib(w.js), kib(w.jsBudget)])),
     ),
     '',
     '## Search bytes and latency',

@@ -28,8 +28,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { generateCorpus, LAWS_DIR, REPO_ROOT } from './generate';
+import { checkBudgets, gzipMeter, pageWeight, totalOf, type PageWeight } from '../../src/lib/page-weight';
 import {
   parsePagefindStep,
   parseAstroPhases,
@@ -39,11 +39,11 @@ import {
   searchRows,
   summarize,
   type HugoRun,
+  type BudgetSummary,
   type IncrementalRun,
   type Machine,
   type OursRun,
   type OutputSize,
-  type PageWeight,
   type ReportInput,
   type SiteResult,
   type SizeResult,
@@ -204,40 +204,13 @@ export function outputSize(site: string): OutputSize {
   return size;
 }
 
-const gzipCache = new Map<string, number>();
-function gzipped(file: string): number {
-  let n = gzipCache.get(file);
-  if (n === undefined) {
-    // Level 9, as tests/build/budgets.test.ts measures the page-weight budgets.
-    n = gzipSync(fs.readFileSync(file), { level: 9 }).length;
-    gzipCache.set(file, n);
-  }
-  return n;
-}
-
-/** Gzipped bytes of a page, the stylesheets it links and the scripts it loads up front. */
-export function pageWeight(site: string, page: string): PageWeight {
-  const file = path.join(site, page);
-  const html = fs.readFileSync(file, 'utf8');
-  const asset = (url: string): number => {
-    if (/^[a-z]+:|^\/\//i.test(url)) return 0; // another origin: none on either site
-    const clean = url.split(/[?#]/)[0]!;
-    const local = clean.startsWith('/') ? path.join(site, clean) : path.resolve(path.dirname(file), clean);
-    return fs.existsSync(local) ? gzipped(local) : 0;
-  };
-  const css = [...html.matchAll(/<link\b[^>]*>/g)]
-    .filter((m) => /\brel="?stylesheet"?/.test(m[0]))
-    .reduce((n, m) => n + asset(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? ''), 0);
-  const js = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].reduce((n, m) => n + asset(m[1]!), 0);
-  return { page, html: gzipSync(html, { level: 9 }).length, css, js };
-}
-
 /** The article page with the median gzipped total in `site` (pages matched by `pattern`). */
 function typicalPage(site: string, pattern: RegExp): PageWeight {
+  const gzipped = gzipMeter();
   const weights = listFiles(site)
     .filter((f) => pattern.test(f))
-    .map((f) => pageWeight(site, f))
-    .sort((a, b) => a.html + a.css + a.js - (b.html + b.css + b.js) || a.page.localeCompare(b.page));
+    .map((f) => pageWeight(site, f, gzipped))
+    .sort((a, b) => totalOf(a) - totalOf(b) || a.page.localeCompare(b.page));
   if (weights.length === 0) throw new Error(`bench: no page matching ${pattern} in ${site}`);
   return weights[Math.floor((weights.length - 1) / 2)]!;
 }
@@ -376,8 +349,17 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   // The same article on both sites: the median one of ours by gzipped weight.
   const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/);
   const slug = article.page.split('/')[1]!;
+  // Every page of ours against its template's budget (src/lib/page-weight.ts, as tests/build/budgets.test.ts).
+  const check = checkBudgets(dist, listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')));
+  const budgets: BudgetSummary = {
+    pages: check.pages,
+    unmatched: check.unmatched,
+    over: check.over.map((o) => ({ page: o.weight.page, template: o.budget.template, total: totalOf(o.weight), js: o.weight.js, budget: o.budget.total, jsBudget: o.budget.js })),
+    worst: check.worst.filter((w) => w.weight).map((w) => ({ template: w.budget.template, pages: w.pages, page: w.weight!.page, total: totalOf(w.weight!), js: w.maxJs, budget: w.budget.total, jsBudget: w.budget.js })),
+  };
   return {
     docs,
+    budgets,
     ours: siteResult(dist, ours, article, 'legal/index.html'),
     hugo: siteResult(publicDir, hugo, pageWeight(publicDir, `posts/${slug}/index.html`), 'posts/index.html'),
   };

@@ -269,6 +269,18 @@ describe('the Markdown report', () => {
     expect(tableRows(md, 'Every run')[1]).toContain('| 80.0 |');
   });
 
+  it('says whether every page kept its budget at each size, and shows the heaviest page per template', () => {
+    const worst = { template: '普法文章', pages: 1000, page: 'legal/bench-00010/index.html', total: 10_240, js: 600, budget: 15 * 1024, jsBudget: 3 * 1024 };
+    const ok = sizeResult(1000, [40, 44], [1, 1.2], [7, 7.4]);
+    ok.budgets = { pages: 1158, unmatched: [], over: [], worst: [worst] };
+    const bad = sizeResult(5000, [150, 130], [5, 6], [50, 55]);
+    bad.budgets = { pages: 5679, unmatched: ['legal/x/y/z/index.html'], over: [{ ...worst, page: 'legal/index.html', total: 20 * 1024, budget: 14 * 1024 }], worst: [worst] };
+    const md = renderReport({ machine, seed: 1, runs: 2, sizes: [ok, bad] });
+    expect(md).toContain('- ✓ met: every page within its template’s gzipped budget at 1,000 documents — 1,158 pages checked');
+    expect(md).toContain('- ✗ **not met**: every page within its template’s gzipped budget at 5,000 documents — 5,679 pages checked; over: legal/index.html 20.0 KB > 14.0 KB; no budget for legal/x/y/z/index.html');
+    expect(tableRows(md, 'Page budgets')[1]).toBe('| 1,000 | 普法文章 | 1,000 | legal/bench-00010/index.html | 10.0 | 15.0 | 0.6 | 3.0 |');
+  });
+
   it('says when 5,000 was not measured and where search numbers come from', () => {
     const md = renderReport({ machine, seed: 1, runs: 2, sizes: [sizeResult(300, [20, 22], [0.3, 0.3], [2, 2])] });
     expect(md).toContain('- Not measured: 5,000 is not among the sizes of this run (300).');

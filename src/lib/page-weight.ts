@@ -1,0 +1,119 @@
+/**
+ * What a page costs a resident's phone, and what it may cost: gzipped HTML, the stylesheets it
+ * links and the scripts it loads up front, against a budget per template. One definition for
+ * the build test over the sample site (tests/build/budgets.test.ts) and for the benchmark, which
+ * checks every page of a 1,000- and 5,000-document build (issue 9: "within its gzipped budget at
+ * every corpus size"). Limits were set from measurement with room for content to grow; a text
+ * page's target is ≤ 15 KB in all with no JS beyond the ≤ 2 KB shared text-size script.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const KB = 1024;
+
+export interface Budget {
+  template: string;
+  match: RegExp;
+  /** Gzipped HTML + CSS + up-front JS. */
+  total: number;
+  js: number;
+}
+
+/** First match wins; every built page must match one. Paths are relative to the site root. */
+export const PAGE_BUDGETS: readonly Budget[] = [
+  { template: '首页 /', match: /^index\.html$/, total: 12 * KB, js: 2 * KB },
+  { template: '方案列表 /plans/ 及筛选', match: /^plans\/(index\.html|[^/]+\/[^/]+\/index\.html)$/, total: 10 * KB, js: 2 * KB },
+  { template: '方案 /plans/<slug>/', match: /^plans\/[^/]+\/index\.html$/, total: 15 * KB, js: 2 * KB },
+  { template: '责任单位 /units/…', match: /^units\//, total: 12 * KB, js: 2 * KB },
+  { template: '村务公开首页 /disclosures/', match: /^disclosures\/index\.html$/, total: 12 * KB, js: 2 * KB },
+  { template: '村 /disclosures/<村>/', match: /^disclosures\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
+  { template: '公开 /disclosures/<村>/<期>/', match: /^disclosures\/[^/]+\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
+  // /legal/, /legal/page/<n>/, /legal/<facet>/<value>/ and /legal/<facet>/<value>/page/<n>/.
+  { template: '普法首页与筛选 /legal/', match: /^legal\/(index\.html|[^/]+\/[^/]+\/index\.html|([^/]+\/[^/]+\/)?page\/\d+\/index\.html)$/, total: 14 * KB, js: 2 * KB },
+  { template: '普法文章 /legal/<slug>/（含自测脚本）', match: /^legal\/[^/]+\/index\.html$/, total: 15 * KB, js: 3 * KB },
+  { template: '数据目录 /data/', match: /^data\/index\.html$/, total: 10 * KB, js: 2 * KB },
+  { template: '数据集 /data/<id>/（首屏，不含懒加载图表库）', match: /^data\/[^/]+\/index\.html$/, total: 24 * KB, js: 3 * KB },
+  // The results script (~4 KB) loads here only; Pagefind itself loads after a query and is measured
+  // in tests/browser/search-performance.test.ts.
+  { template: '搜索 /search/（含检索脚本，不含 Pagefind）', match: /^search\/index\.html$/, total: 14 * KB, js: 7 * KB },
+  { template: '404', match: /^404\.html$/, total: 8 * KB, js: 2 * KB },
+];
+
+/** Chart.js and whatever else loads only on demand. */
+export const LAZY_JS_BUDGET = 80 * KB;
+/** The one script every text page loads (text size and contrast). */
+export const SHARED_SCRIPT_BUDGET = 2 * KB;
+/** A text page in all; the dataset pages (charts' first screen) have their own larger budget. */
+export const TEXT_PAGE_TARGET = 15 * KB;
+
+export function budgetOf(page: string): Budget | undefined {
+  return PAGE_BUDGETS.find((b) => b.match.test(page));
+}
+
+/** Gzipped bytes of one page: its HTML, the stylesheets it links, the scripts it loads up front. */
+export interface PageWeight {
+  page: string;
+  html: number;
+  css: number;
+  js: number;
+}
+
+export const totalOf = (w: PageWeight) => w.html + w.css + w.js;
+
+/** gzip -9 sizes, remembered per file: thousands of pages share one stylesheet and one script. */
+export function gzipMeter(): (file: string) => number {
+  const sizes = new Map<string, number>();
+  return (file) => {
+    let n = sizes.get(file);
+    if (n === undefined) {
+      n = gzipSync(fs.readFileSync(file), { level: 9 }).length;
+      sizes.set(file, n);
+    }
+    return n;
+  };
+}
+
+/** The weight of `page` (relative to `site`); assets on another origin count 0 (the site has none). */
+export function pageWeight(site: string, page: string, gzipped = gzipMeter()): PageWeight {
+  const file = path.join(site, page);
+  const html = fs.readFileSync(file, 'utf8');
+  const asset = (url: string): number => {
+    if (/^[a-z]+:|^\/\//i.test(url)) return 0;
+    const clean = url.split(/[?#]/)[0]!;
+    const local = clean.startsWith('/') ? path.join(site, clean) : path.resolve(path.dirname(file), clean);
+    return fs.existsSync(local) ? gzipped(local) : 0;
+  };
+  const css = [...html.matchAll(/<link\b[^>]*>/g)]
+    .filter((m) => /\brel="?stylesheet"?/.test(m[0]))
+    .reduce((n, m) => n + asset(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? ''), 0);
+  const js = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].reduce((n, m) => n + asset(m[1]!), 0);
+  return { page, html: gzipSync(html, { level: 9 }).length, css, js };
+}
+
+/** The heaviest page of each template, and the pages no budget covers or that exceed theirs. */
+export interface BudgetCheck {
+  pages: number;
+  worst: Array<{ budget: Budget; pages: number; weight?: PageWeight; maxJs: number }>;
+  unmatched: string[];
+  over: Array<{ weight: PageWeight; budget: Budget }>;
+}
+
+export function checkBudgets(site: string, pages: readonly string[], gzipped = gzipMeter()): BudgetCheck {
+  const worst = PAGE_BUDGETS.map((budget) => ({ budget, pages: 0, weight: undefined as PageWeight | undefined, maxJs: 0 }));
+  const check: BudgetCheck = { pages: 0, worst, unmatched: [], over: [] };
+  for (const page of pages) {
+    const row = worst.find((r) => r.budget.match.test(page));
+    if (!row) {
+      check.unmatched.push(page);
+      continue;
+    }
+    const weight = pageWeight(site, page, gzipped);
+    check.pages++;
+    row.pages++;
+    row.maxJs = Math.max(row.maxJs, weight.js);
+    if (!row.weight || totalOf(weight) > totalOf(row.weight)) row.weight = weight;
+    if (totalOf(weight) > row.budget.total || weight.js > row.budget.js) check.over.push({ weight, budget: row.budget });
+  }
+  return check;
+}
