@@ -18,7 +18,7 @@ import { COUNTY_TOWNS, prepareTown, preparePortal, type CountyTown } from '../co
 import { launchBrowser } from '../../tests/helpers/browser';
 import { serveSites, type ServedSite } from '../../tests/helpers/nginx';
 import { recordTransfers } from '../../tests/helpers/search';
-import { LAWS_DIR, REPO_ROOT } from './generate';
+import { LAWS_DIR, REPO_ROOT, workDirProblem, writeBenchResults } from './generate';
 import {
   breakdownTransfers,
   median,
@@ -93,9 +93,8 @@ export async function benchFederation(argv: string[]): Promise<void> {
   if (!(budgetMinutes > 0)) throw new Error(`--budget-minutes must be a number > 0\n${USAGE}`);
   const out = path.resolve(values.out);
   const report = path.resolve(values.report);
-  if (out === REPO_ROOT || !out.startsWith(REPO_ROOT + path.sep)) {
-    throw new Error(`--out must be a directory inside the repository (${REPO_ROOT}): with OUT_DIR outside it, Astro stages the build in the repository's .astro/ and deletes it`);
-  }
+  const outProblem = workDirProblem(out);
+  if (outProblem) throw new Error(outProblem);
   if (values.rerender) {
     // The report again from the last run's numbers, without building anything.
     const input = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as FederationInput;
@@ -191,10 +190,5 @@ export async function benchFederation(argv: string[]): Promise<void> {
   machine.loadAfter = os.loadavg()[0]!;
 
   const input: FederationInput = { machine, docs, requestedTowns: requested, budgetMinutes, townSeconds, stoppedBy, towns, portals };
-  fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(input, null, 2)}\n`);
-  const markdown = renderFederationReport(input);
-  fs.mkdirSync(path.dirname(report), { recursive: true });
-  fs.writeFileSync(report, markdown);
-  console.log(markdown);
-  console.log(`✓ report written to ${path.relative(process.cwd(), report) || report}`);
+  writeBenchResults(out, report, input, renderFederationReport(input));
 }

@@ -59,6 +59,26 @@ export const COMPARISON_BASE = path.join(REPO_ROOT, 'tests/fixtures/towns/linhe'
 export const TOWN_BASE = path.join(REPO_ROOT, 'content');
 export const HUGO_LAYOUT = path.join(HERE, 'hugo-layout');
 
+/**
+ * Why a benchmark work directory cannot be used, or undefined: builds must stay inside the
+ * repository, because with OUT_DIR outside it Astro stages the build in the repository's .astro/
+ * and deletes that directory afterwards.
+ */
+export function workDirProblem(out: string): string | undefined {
+  if (out !== REPO_ROOT && out.startsWith(REPO_ROOT + path.sep)) return undefined;
+  return `--out must be a directory inside the repository (${REPO_ROOT}): with OUT_DIR outside it, Astro stages the build in the repository's .astro/ and deletes it`;
+}
+
+/** Writes a benchmark's raw numbers to `<out>/results.json` and its Markdown report to `report`, and prints the report. */
+export function writeBenchResults(out: string, report: string, input: unknown, markdown: string): void {
+  // The raw numbers, to re-render the report or compare runs without building again.
+  fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(input, null, 2)}\n`);
+  fs.mkdirSync(path.dirname(report), { recursive: true });
+  fs.writeFileSync(report, markdown);
+  console.log(markdown);
+  console.log(`✓ report written to ${path.relative(process.cwd(), report) || report}`);
+}
+
 /** Registries copied from the fixture town into a comparison root. */
 const COMPARISON_REGISTRIES = ['site.json', 'units.json', 'villages.json', 'geo'] as const;
 

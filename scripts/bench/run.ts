@@ -28,8 +28,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus, LAWS_DIR, REPO_ROOT } from './generate';
-import { checkBudgets, gzipMeter, pageWeight, totalOf, type PageWeight } from '../../src/lib/page-weight';
+import { generateCorpus, LAWS_DIR, REPO_ROOT, workDirProblem, writeBenchResults } from './generate';
+import { checkBudgets, gzipMeter, pageWeight, totalOf, type GzipMeter, type PageWeight } from '../../src/lib/page-weight';
 import {
   parsePagefindStep,
   parseAstroPhases,
@@ -205,8 +205,7 @@ export function outputSize(site: string): OutputSize {
 }
 
 /** The article page with the median gzipped total in `site` (pages matched by `pattern`). */
-function typicalPage(site: string, pattern: RegExp): PageWeight {
-  const gzipped = gzipMeter();
+function typicalPage(site: string, pattern: RegExp, gzipped: GzipMeter): PageWeight {
   const weights = listFiles(site)
     .filter((f) => pattern.test(f))
     .map((f) => pageWeight(site, f, gzipped))
@@ -215,9 +214,9 @@ function typicalPage(site: string, pattern: RegExp): PageWeight {
   return weights[Math.floor((weights.length - 1) / 2)]!;
 }
 
-function siteResult<Run>(site: string, runs: Run[], article: PageWeight, index: string): SiteResult<Run> {
+function siteResult<Run>(site: string, runs: Run[], article: PageWeight, index: string, gzipped: GzipMeter): SiteResult<Run> {
   const pages = listFiles(site).filter((f) => f.endsWith('.html')).length;
-  return { runs, output: outputSize(site), pages, article, index: pageWeight(site, index) };
+  return { runs, output: outputSize(site), pages, article, index: pageWeight(site, index, gzipped) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -346,11 +345,14 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
     );
   }
 
+  // One gzip meter per site: every page and shared asset is compressed once for all the figures below.
+  const oursGz = gzipMeter();
+  const hugoGz = gzipMeter();
   // The same article on both sites: the median one of ours by gzipped weight.
-  const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/);
+  const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/, oursGz);
   const slug = article.page.split('/')[1]!;
   // Every page of ours against its template's budget (src/lib/page-weight.ts, as tests/build/budgets.test.ts).
-  const check = checkBudgets(dist, listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')));
+  const check = checkBudgets(dist, listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')), oursGz);
   const budgets: BudgetSummary = {
     pages: check.pages,
     unmatched: check.unmatched,
@@ -360,8 +362,8 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   return {
     docs,
     budgets,
-    ours: siteResult(dist, ours, article, 'legal/index.html'),
-    hugo: siteResult(publicDir, hugo, pageWeight(publicDir, `posts/${slug}/index.html`), 'posts/index.html'),
+    ours: siteResult(dist, ours, article, 'legal/index.html', oursGz),
+    hugo: siteResult(publicDir, hugo, pageWeight(publicDir, `posts/${slug}/index.html`, hugoGz), 'posts/index.html', hugoGz),
   };
 }
 
@@ -404,9 +406,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(seed)) fail(`--seed must be a whole number\n${USAGE}`, 2);
   const out = path.resolve(values.out);
   const report = path.resolve(values.report);
-  if (out === REPO_ROOT || !out.startsWith(REPO_ROOT + path.sep)) {
-    fail(`--out must be a directory inside the repository (${REPO_ROOT}): with OUT_DIR outside it, Astro stages the build in the repository's .astro/ and deletes it`, 2);
-  }
+  const outProblem = workDirProblem(out);
+  if (outProblem) fail(outProblem, 2);
 
   // Everything the run needs, before minutes of work.
   if (!fs.existsSync(TIME)) fail(`${TIME} not found: install GNU time with \`apt-get install -y time\``);
@@ -431,13 +432,7 @@ async function main(): Promise<void> {
   const searchFile = path.join(REPO_ROOT, '.test-dist/reports/search.json');
   const search = fs.existsSync(searchFile) ? searchRows(JSON.parse(fs.readFileSync(searchFile, 'utf8'))) : undefined;
   const input: ReportInput = { machine, seed, runs, sizes: results, ...(search ? { search } : {}) };
-  // The raw numbers, to re-render the report or compare runs without building again.
-  fs.writeFileSync(path.join(out, 'results.json'), `${JSON.stringify(input, null, 2)}\n`);
-  const markdown = renderReport(input);
-  fs.mkdirSync(path.dirname(report), { recursive: true });
-  fs.writeFileSync(report, markdown);
-  console.log(markdown);
-  console.log(`✓ report written to ${path.relative(process.cwd(), report) || report}`);
+  writeBenchResults(out, report, input, renderReport(input));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
