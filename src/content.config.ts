@@ -2,8 +2,9 @@
  * Astro content collections over CONTENT_DIR. The schemas are the plain Zod modules in
  * src/lib/schemas, shared with `npm run check`; cross-file checks ran before this point
  * (src/integrations/content-check.ts), so here loading only needs to parse. Documents keep
- * their rendered HTML but not their Markdown (`retainBody: false`): src/site/model.ts reads bodies
- * from the files, so the content store Astro bundles into the build stays half the size.
+ * neither their Markdown (`retainBody: false`) nor, when it is plain Markdown, their HTML
+ * (src/loaders/fast-markdown.ts): src/site/model.ts reads bodies from the files and pages render
+ * them, because Astro bundles everything the content store holds into the build.
  */
 import fs from 'node:fs';
 import path from 'node:path';

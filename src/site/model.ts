@@ -1,12 +1,13 @@
 /**
  * The one place pages get data from: collections → src/lib model, built once per build.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveToday } from '../lib/dates';
 import { readHistory } from '../lib/content/git';
-import { isProblem, parseFrontmatterSource } from '../lib/content/source';
+import { splitFrontmatter } from '../lib/content/source';
+import { needsAstroMarkdown, renderMarkdown } from '../lib/markdown/render';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
@@ -24,16 +25,17 @@ function abs(filePath: string | undefined): string | undefined {
 }
 
 /**
- * A document's body, read from its file: the collections keep only the rendered HTML
- * (`retainBody: false` in content.config.ts), because Astro bundles everything its content store
- * holds into the build, and 5,000 bodies made that bundle twice as big.
+ * A document's body, read from its file: the collections keep no Markdown (`retainBody: false`
+ * in content.config.ts) and no HTML for plain Markdown, because Astro bundles everything its
+ * content store holds into the build. The content check has already read and validated the
+ * frontmatter, so only the fence is looked for here.
  */
 function bodyOf(filePath: string | undefined): string {
   const file = abs(filePath);
   if (!file) return '';
-  const source = parseFrontmatterSource(fs.readFileSync(file, 'utf8'), file);
-  if (isProblem(source)) throw new Error(`${source.file}:${source.line} ${source.what.zh} (${source.what.en})`);
-  return source.body;
+  const body = splitFrontmatter(fs.readFileSync(file, 'utf8'))?.body;
+  if (body === undefined) throw new Error(`${file}: 缺少元数据 (no frontmatter; run npm run check)`);
+  return body;
 }
 
 /** Collection ids of disclosures are `<villageCode>/<file name without extension>`. */
@@ -84,20 +86,34 @@ export function getSiteModel(): Promise<SiteModel> {
   return model;
 }
 
-export async function getNoticeEntry(village: string, id: string) {
-  const entry = await getEntry('notices', `${village}/${id}`);
-  if (!entry) throw new Error(`notice ${village}/${id} not found`);
-  return entry;
+type Rendered = Awaited<ReturnType<typeof render>>;
+/** A document body as its page shows it: HTML rendered here, or Astro's component for it. */
+export type DocumentBody = { html: string } | { Content: Rendered['Content'] };
+
+/**
+ * Plain Markdown is rendered here, per page, with markdown-it (src/loaders/fast-markdown.ts
+ * leaves it out of the content store: 5,000 articles' HTML made the bundled store 49 MB and
+ * cost ~5 s of the build). MDX, and Markdown that needs Astro's pipeline, come from Astro.
+ */
+async function documentBody(entry: CollectionEntry<'legal' | 'plans' | 'notices'> | undefined, what: string): Promise<DocumentBody> {
+  if (!entry) throw new Error(`${what} not found`);
+  if (entry.filePath?.endsWith('.md')) {
+    const body = bodyOf(entry.filePath);
+    if (!needsAstroMarkdown(body)) return { html: renderMarkdown(body).html };
+    // Astro's loader logs a rendering error and stores the entry without HTML; never publish it empty.
+    if (!entry.rendered) throw new Error(`${entry.filePath}: 正文渲染失败，见上方错误 (rendering the body failed; see the error above)`);
+  }
+  return { Content: (await render(entry)).Content };
 }
 
-export async function getLegalEntry(slug: string) {
-  const entry = await getEntry('legal', slug);
-  if (!entry) throw new Error(`legal article ${slug} not found`);
-  return entry;
+export async function getNoticeBody(village: string, id: string): Promise<DocumentBody> {
+  return documentBody(await getEntry('notices', `${village}/${id}`), `notice ${village}/${id}`);
 }
 
-export async function getPlanEntry(slug: string) {
-  const entry = await getEntry('plans', slug);
-  if (!entry) throw new Error(`plan ${slug} not found`);
-  return entry;
+export async function getLegalBody(slug: string): Promise<DocumentBody> {
+  return documentBody(await getEntry('legal', slug), `legal article ${slug}`);
+}
+
+export async function getPlanBody(slug: string): Promise<DocumentBody> {
+  return documentBody(await getEntry('plans', slug), `plan ${slug}`);
 }

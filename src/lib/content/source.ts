@@ -83,12 +83,20 @@ export interface FrontmatterSource extends SourceFile {
 
 const FENCE = /^---[ \t]*\r?$/;
 
+/** The `---` fenced frontmatter block and the body after it, unparsed; undefined when there is none. */
+export function splitFrontmatter(textContent: string): { yaml: string; body: string; bodyLine: number } | undefined {
+  const lines = textContent.split('\n');
+  if (!FENCE.test(lines[0] ?? '')) return undefined;
+  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
+  if (end < 0) return undefined;
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
 /**
  * Splits a Markdown/MDX file into YAML frontmatter and body. YAML is read with the YAML 1.2
  * core schema, so `2026-06-20` stays a string and an impossible date is reported, not rolled over.
  */
 export function parseFrontmatterSource(textContent: string, display: string): FrontmatterSource | Problem {
-  const lines = textContent.split('\n');
   const noFrontmatter: Problem = {
     file: display,
     line: 1,
@@ -96,12 +104,10 @@ export function parseFrontmatterSource(textContent: string, display: string): Fr
     what: bi('文件开头缺少以 --- 包围的元数据（frontmatter）', 'the file does not start with a --- fenced frontmatter block'),
     fix: bi('在文件第一行写 ---，然后写元数据，再用一行 --- 结束', 'start the file with a --- line, the metadata, then a closing --- line'),
   };
-  if (!FENCE.test(lines[0] ?? '')) return noFrontmatter;
-  const end = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
-  if (end < 0) return noFrontmatter;
-  const yamlText = lines.slice(1, end).join('\n');
+  const parts = splitFrontmatter(textContent);
+  if (!parts) return noFrontmatter;
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(parts.yaml, { lineCounter: counter, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const pos = counter.linePos(e.pos[0]);
@@ -118,8 +124,8 @@ export function parseFrontmatterSource(textContent: string, display: string): Fr
     display,
     data: doc.toJS() ?? {},
     locate: locator(doc, counter, 1),
-    body: lines.slice(end + 1).join('\n'),
-    bodyLine: end + 2,
+    body: parts.body,
+    bodyLine: parts.bodyLine,
   };
 }
 

@@ -13,7 +13,10 @@ export const HAN_PER_MINUTE = 300;
 /** Latin words (and numbers) per minute. */
 export const WORDS_PER_MINUTE = 200;
 
-const HAN = /\p{Script=Han}/gu;
+// Runs of Han characters: one match per run rather than per character (5,000 articles' reading
+// times took 1.6 s counted character by character).
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
 const WORD = /[A-Za-z0-9]+(?:[.'’-][A-Za-z0-9]+)*/g;
 
 /**
@@ -59,8 +62,13 @@ export interface ReadingTime {
 
 /** Reading time of plain text (no markup). */
 export function readingTimeOfText(text: string): ReadingTime {
-  const han = text.match(HAN)?.length ?? 0;
-  const words = text.replace(HAN, ' ').match(WORD)?.length ?? 0;
+  let han = 0;
+  const rest = text.replace(HAN_RUN, (run) => {
+    // Characters, not UTF-16 units: rare Han characters (extension B and later) take two units.
+    han += run.length - (run.match(HIGH_SURROGATE)?.length ?? 0);
+    return ' ';
+  });
+  const words = rest.match(WORD)?.length ?? 0;
   const minutes = Math.max(1, Math.ceil(han / HAN_PER_MINUTE + words / WORDS_PER_MINUTE));
   return { han, words, minutes };
 }

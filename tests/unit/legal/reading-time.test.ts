@@ -27,6 +27,12 @@ describe('reading time', () => {
     expect(readingTimeOfText(`${han(600)} ${'word '.repeat(200)}`).minutes).toBe(3);
   });
 
+  it('counts a rare Han character outside the basic plane once, and splits words at Han text', () => {
+    // 𠀀 (U+20000) is two UTF-16 units; 用APP扫码 has one Latin word between Han runs.
+    expect(readingTimeOfText('𠀀字')).toMatchObject({ han: 2, words: 0 });
+    expect(readingTimeOfText('用APP扫码，拨打12345热线')).toMatchObject({ han: 7, words: 2 });
+  });
+
   it('does not read markup: headings, emphasis, links, code, comments, tags and their attributes', () => {
     const body = [
       '## 标题',
