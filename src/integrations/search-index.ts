@@ -3,7 +3,9 @@
  *
  * Only pages that mark their content with `data-pagefind-body` are indexed (plans, disclosures,
  * village pages, 普法 articles, datasets, units — BaseLayout's `search` prop); navigation, footers
- * and list pages are not. The bundle goes to `<dist>/pagefind/` and is loaded by /search/ only.
+ * and list pages are not. The bundle goes to `<dist>/pagefind/` and is loaded by /search/ only;
+ * a site of more than 4,000 such pages gets further bundles, one Pagefind run each, so that no
+ * run needs more than ~3.6 GB (src/lib/search/bundles.ts).
  * Pagefind's npm package runs its extended binary, which segments Chinese. It runs as the
  * command-line indexer rather than through the npm package's Node API: on 5,000 generated
  * articles the same binary took ~58 s that way against ~68 s as the API's service process,
@@ -18,30 +20,42 @@ import type { AstroIntegration } from 'astro';
 import * as OpenCC from 'opencc-js';
 import { buildTradMap } from '../lib/search/trad';
 import { indexedMainText } from '../lib/search/indexed-text';
-import { PAGEFIND_DIR, SEARCH_TRAD_FILE } from '../lib/search/files';
+import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../lib/search/files';
+import { PAGES_PER_BUNDLE, splitIntoBundles, type SearchBundle } from '../lib/search/bundles';
 import type { TradMap } from '../lib/search/query';
 
-/** `extraTrad`: more traditional→simplified pairs to ship (a portal's towns' maps). */
+/**
+ * `extraTrad`: more traditional→simplified pairs to ship (a portal's towns' maps).
+ * SEARCH_BUNDLE_PAGES overrides the pages per bundle (src/lib/search/bundles.ts), for tests.
+ */
 export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegration {
   return {
     name: 'gongkailan:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages, tradChars } = await buildSearchIndex(fileURLToPath(dir), extraTrad ? await extraTrad() : {});
-        logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms; ${tradChars} traditional characters mapped`);
+        const perBundle = process.env.SEARCH_BUNDLE_PAGES ? Number(process.env.SEARCH_BUNDLE_PAGES) : undefined;
+        const { pages, bundles, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle });
+        logger.info(`Pagefind: indexed ${pages} pages in ${bundles} bundle(s) in ${Math.round(performance.now() - started)} ms; ${tradChars} traditional characters mapped`);
       },
     },
   };
 }
 
-/** Indexes a built site in place: `<site>/pagefind/` and the traditional-character map. */
-export async function buildSearchIndex(site: string, extraTrad: TradMap = {}): Promise<{ pages: number; tradChars: number }> {
+/**
+ * Indexes a built site in place: `<site>/pagefind/` (and `pagefind/part-2/` … for a large
+ * site, listed in search/parts.json), and the traditional-character map.
+ */
+export async function buildSearchIndex(
+  site: string,
+  { extraTrad = {}, perBundle = PAGES_PER_BUNDLE }: { extraTrad?: TradMap; perBundle?: number } = {},
+): Promise<{ pages: number; bundles: number; tradChars: number }> {
   const indexed = readIndexedPages(site);
-  const stage = indexed.length > 0 ? stagePages(site, indexed.map((p) => p.rel)) : undefined;
-  const pagefind = runPagefind(['--site', stage ?? site, '--output-path', path.join(site, PAGEFIND_DIR)]).finally(() => {
-    if (stage) fs.rmSync(stage, { recursive: true, force: true });
-  });
+  const bundles = splitIntoBundles(indexed.map((p) => p.rel), perBundle);
+  // One Pagefind run after another: each holds only its own bundle's pages in memory.
+  const pagefind = (async () => {
+    for (const bundle of bundles) await indexBundle(site, bundle);
+  })();
   // Pagefind keeps about 1.4 of 2 cores busy; the character map is worked out meanwhile (~2 s at 5,000 pages).
   let trad: TradMap;
   try {
@@ -51,12 +65,26 @@ export async function buildSearchIndex(site: string, extraTrad: TradMap = {}): P
     throw err;
   }
   await pagefind;
-  const pages = readPageCount(site);
+  const pages = bundles.reduce((n, b) => n + readPageCount(site, b.dir), 0);
   if (pages === 0) throw new Error('搜索索引为空：没有页面可索引。(Search index is empty: no page to index.)');
-  const file = path.join(site, SEARCH_TRAD_FILE);
+  writeJson(path.join(site, SEARCH_TRAD_FILE), trad);
+  writeJson(path.join(site, SEARCH_PARTS_FILE), bundles.slice(1).map((b) => b.dir));
+  return { pages, bundles: bundles.length, tradChars: Object.keys(trad).length };
+}
+
+/** Runs Pagefind over one bundle's pages (all of the site's, when nothing marks a body). */
+async function indexBundle(site: string, bundle: SearchBundle): Promise<void> {
+  const stage = bundle.pages.length > 0 ? stagePages(site, bundle.pages) : undefined;
+  try {
+    await runPagefind(['--site', stage ?? site, '--output-path', path.join(site, bundle.dir)]);
+  } finally {
+    if (stage) fs.rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(trad));
-  return { pages, tradChars: Object.keys(trad).length };
+  fs.writeFileSync(file, JSON.stringify(value));
 }
 
 /** Traditional forms of the characters in the indexed pages' <main> text (src/lib/search/trad.ts). */
@@ -93,9 +121,9 @@ function sortedKeys(map: TradMap): TradMap {
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Pages actually in the index (Pagefind's own count; addDirectory counts every HTML file). */
-function readPageCount(site: string): number {
-  const entry = JSON.parse(fs.readFileSync(path.join(site, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+/** Pages actually in a bundle's index (Pagefind's own count). */
+function readPageCount(site: string, dir: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(site, dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 

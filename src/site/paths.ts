@@ -1,6 +1,6 @@
 /** Site-internal links, always under the configured base (sub-path deployments, DOMAIN.md). */
 import { resolveBasePath } from '../lib/base-path';
-import { PAGEFIND_DIR, SEARCH_TRAD_FILE } from '../lib/search/files';
+import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../lib/search/files';
 
 // Pages render at build time in Node, so the same variable astro.config.ts reads is here too.
 const BASE = resolveBasePath().replace(/\/+$/, '');
@@ -33,6 +33,7 @@ export const routes = {
   portalTown: (id: string) => href(`/towns/${id}/`),
   portalCatalogue: () => href('/data/catalogue.json'),
   searchTrad: () => href(`/${SEARCH_TRAD_FILE}`),
+  searchParts: () => href(`/${SEARCH_PARTS_FILE}`),
   pagefind: () => href(`/${PAGEFIND_DIR}`),
   asset: (file: string) => href(`/assets/${file}`),
   // RSS feeds (src/lib/model/feeds.ts) and the sitemap @astrojs/sitemap writes.

@@ -1,7 +1,7 @@
 /**
  * Reads a portal content root: `portal.json`, then what each town published — its
- * datapackage.json, the datasets the portal compares, its search bundle's entry file and its
- * traditional-character map — from a local copy of its built site (`dist`) or over HTTP
+ * datapackage.json, the datasets the portal compares, its search bundle's entry file, the list of
+ * its further bundles (a large town's index is split) and its traditional-character map — from a local copy of its built site (`dist`) or over HTTP
  * from its `url`. The portal never needs a town's sources. Every failure is a located Problem.
  */
 import fs from 'node:fs';
@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { bi, type Problem } from '../errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { portalSchema, type Portal, type PortalTown } from '../schemas/portal';
-import { PAGEFIND_DIR, SEARCH_TRAD_FILE } from '../search/files';
+import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../search/files';
 import type { TradMap } from '../search/query';
 import { parseWith, problemAt } from '../content/parse';
 import { displayPath } from '../content/root';
@@ -37,6 +37,8 @@ export interface TownPublished {
   /** The compared datasets this town publishes, by id. */
   datasets: Map<string, Dataset>;
   trad: TradMap;
+  /** Its search bundles besides pagefind/, relative to its url (search/parts.json). */
+  parts: string[];
 }
 
 export interface PortalLoad {
@@ -121,6 +123,8 @@ async function loadTown(source: SourceFile, portal: Portal, i: number, root: str
   // Search needs the town's Pagefind bundle; a town built without it would break the portal's search.
   await json(`${PAGEFIND_DIR}pagefind-entry.json`, z.object({ version: z.string() }).passthrough(), true);
   const trad = (await json(SEARCH_TRAD_FILE, z.record(z.string()), false)) ?? {};
+  // Absent in towns built before indexes were split: their index is the one bundle.
+  const parts = (await json(SEARCH_PARTS_FILE, z.array(z.string().regex(/^pagefind\/[a-z0-9-]+\/$/)), false)) ?? [];
   if (!pkg) return undefined;
   const datasets = new Map<string, Dataset>();
   for (const id of new Set(portal.compare.map((c) => c.dataset))) {
@@ -128,5 +132,5 @@ async function loadTown(source: SourceFile, portal: Portal, i: number, root: str
     const d = await json(`data/${id}.json`, datasetSchema, true);
     if (d) datasets.set(id, d);
   }
-  return { town, package: pkg, datasets, trad };
+  return { town, package: pkg, datasets, trad, parts };
 }

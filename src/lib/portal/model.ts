@@ -24,8 +24,8 @@ export interface PortalTownView {
   name: string;
   /** The town's own site. */
   url: string;
-  /** Its Pagefind bundle (merged into the portal's search). */
-  bundle: string;
+  /** Its Pagefind bundles (merged into the portal's search): pagefind/, then any further parts. */
+  bundles: string[];
   population?: number;
   packageTitle: string;
   dataPackage: string;
@@ -42,13 +42,13 @@ export interface PortalModel {
 }
 
 export function buildPortalModel(portal: Portal, published: readonly TownPublished[], today: string): PortalModel {
-  const towns = published.map(({ town, package: pkg }): PortalTownView => {
+  const towns = published.map(({ town, package: pkg, parts }): PortalTownView => {
     const data = `${town.url}data/`;
     return {
       id: town.id,
       name: town.name,
       url: town.url,
-      bundle: `${town.url}${PAGEFIND_DIR}`,
+      bundles: [PAGEFIND_DIR, ...parts].map((dir) => `${town.url}${dir}`),
       population: pkg.region?.population,
       packageTitle: pkg.title,
       dataPackage: `${data}datapackage.json`,

@@ -57,10 +57,11 @@ export const DATE_SORT_WINDOW = 60;
 /**
  * Pages holding every word of the plan (any variant of each), best first — or, with
  * `options.sort` ({ date: 'desc' }), newest first: Pagefind's own sorted order for a single
- * search, else the best DATE_SORT_WINDOW re-sorted by their date meta.
+ * search of a single bundle, else the best DATE_SORT_WINDOW re-sorted by their date meta
+ * (`merged`: Pagefind orders results from merged bundles by score, whatever the sort).
  */
-export async function exactMatches(pf: PagefindApi, plan: QueryPlan, options: Record<string, unknown>): Promise<PagefindResult[]> {
-  const single = plan.words.length === 1 && plan.words[0]?.length === 1;
+export async function exactMatches(pf: PagefindApi, plan: QueryPlan, options: Record<string, unknown>, merged = false): Promise<PagefindResult[]> {
+  const single = !merged && plan.words.length === 1 && plan.words[0]?.length === 1;
   if (options.sort && single) {
     const variant = plan.words[0]![0]!;
     const exact = (await pf.search(exactPhrase(variant), options))?.results ?? [];
