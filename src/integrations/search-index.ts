@@ -36,7 +36,7 @@ export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegratio
         const started = performance.now();
         const perBundle = process.env.SEARCH_BUNDLE_PAGES ? Number(process.env.SEARCH_BUNDLE_PAGES) : undefined;
         const { pages, bundles, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle });
-        logger.info(`Pagefind: indexed ${pages} pages in ${bundles} bundle(s) in ${Math.round(performance.now() - started)} ms; ${tradChars} traditional characters mapped`);
+        logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s)); ${tradChars} traditional characters mapped`);
       },
     },
   };

@@ -152,6 +152,7 @@ describe('reading the build log', () => {
   it('takes the Pagefind step from the search-index integration’s own line', () => {
     expect(parsePagefindStep(ASTRO_LOG)).toEqual({ pages: 112, seconds: 1.396 });
     expect(parsePagefindStep('\x1b[34m[gongkailan:search-index]\x1b[39m Pagefind: indexed 5000 pages in 46012 ms')).toEqual({ pages: 5000, seconds: 46.012 });
+    expect(parsePagefindStep('Pagefind: indexed 5012 pages in 50123 ms (2 bundle(s)); 492 traditional characters mapped')).toEqual({ pages: 5012, seconds: 50.123 });
     expect(parsePagefindStep('[build] Complete!')).toBeUndefined();
   });
 
