@@ -453,7 +453,7 @@ export function renderReport(input: ReportInput): string {
     '## Where our build’s time goes (Astro’s own log, median s)',
     '',
     '“Start-up” is the wall time no logged step covers: Node, the Astro CLI and loading astro.config.ts before Astro starts its clock, ' +
-      'the unlogged build:done hooks (sitemap) and the exit. The content sync includes rendering every Markdown body (Astro’s glob loader).',
+      'the unlogged build:done hooks (sitemap) and the exit. The content sync renders MDX and the Markdown bodies that need Astro’s pipeline; plain Markdown is rendered by its page, in “generating static routes”.',
     '',
     table(
       ['docs', 'wall', 'start-up', ...labels],
