@@ -32,7 +32,9 @@ export function partDir(n: number): string {
  * possible; so the same pages always give the same bundles.
  */
 export function splitIntoBundles(pages: readonly string[], perBundle: number = PAGES_PER_BUNDLE): SearchBundle[] {
-  if (!Number.isInteger(perBundle) || perBundle < 1) throw new Error(`pages per search bundle must be a positive integer, got ${perBundle}`);
+  if (!Number.isInteger(perBundle) || perBundle < 1) {
+    throw new Error(`搜索索引每包页数必须是正整数，现在是 ${perBundle}；检查 SEARCH_BUNDLE_PAGES (pages per search bundle must be a positive integer, got ${perBundle})`);
+  }
   const sorted = [...pages].sort();
   const count = Math.max(1, Math.ceil(sorted.length / perBundle));
   const size = Math.ceil(sorted.length / count);
