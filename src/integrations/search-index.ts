@@ -22,6 +22,7 @@ import { buildTradMap } from '../lib/search/trad';
 import { indexedMainText } from '../lib/search/indexed-text';
 import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../lib/search/files';
 import { PAGES_PER_BUNDLE, splitIntoBundles, type SearchBundle } from '../lib/search/bundles';
+import { bundleKey, pruneBundles, restoreBundle, saveBundle, type BundleCache } from './search-bundle-cache';
 import type { TradMap } from '../lib/search/query';
 
 /**
@@ -29,14 +30,19 @@ import type { TradMap } from '../lib/search/query';
  * SEARCH_BUNDLE_PAGES overrides the pages per bundle (src/lib/search/bundles.ts), for tests.
  */
 export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegration {
+  let cache: BundleCache | undefined;
   return {
     name: 'gongkailan:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // `astro build --force` rebuilds everything, the search index included.
+        cache = { dir: path.join(fileURLToPath(config.cacheDir), 'search-bundles'), read: !process.argv.includes('--force') };
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const perBundle = process.env.SEARCH_BUNDLE_PAGES ? Number(process.env.SEARCH_BUNDLE_PAGES) : undefined;
-        const { pages, bundles, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle });
-        logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s)); ${tradChars} traditional characters mapped`);
+        const { pages, bundles, reused, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle, cache });
+        logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s), ${reused} unchanged); ${tradChars} traditional characters mapped`);
       },
     },
   };
@@ -48,13 +54,27 @@ export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegratio
  */
 export async function buildSearchIndex(
   site: string,
-  { extraTrad = {}, perBundle = PAGES_PER_BUNDLE }: { extraTrad?: TradMap; perBundle?: number } = {},
-): Promise<{ pages: number; bundles: number; tradChars: number }> {
+  { extraTrad = {}, perBundle = PAGES_PER_BUNDLE, cache }: { extraTrad?: TradMap; perBundle?: number; cache?: BundleCache } = {},
+): Promise<{ pages: number; bundles: number; reused: number; tradChars: number }> {
   const indexed = readIndexedPages(site);
+  const html = new Map(indexed.map((p) => [p.rel, p.html]));
   const bundles = splitIntoBundles(indexed.map((p) => p.rel), perBundle);
-  // One Pagefind run after another: each holds only its own bundle's pages in memory.
+  const version = pagefindVersion();
+  let reused = 0;
+  // One Pagefind run after another: each holds only its own bundle's pages in memory. A bundle
+  // whose pages are byte for byte those of a cached one is copied instead (search-bundle-cache.ts).
   const pagefind = (async () => {
-    for (const bundle of bundles) await indexBundle(site, bundle);
+    for (const bundle of bundles) {
+      const out = path.join(site, bundle.dir);
+      const key = cache && bundle.pages.length > 0 ? bundleKey(version, bundle.pages.map((rel) => ({ rel, html: html.get(rel)! }))) : undefined;
+      if (cache && key && restoreBundle(cache, key, out)) {
+        reused += 1;
+        continue;
+      }
+      await indexBundle(site, bundle);
+      if (cache && key) saveBundle(cache, key, out);
+    }
+    if (cache) pruneBundles(cache);
   })();
   // Pagefind keeps about 1.4 of 2 cores busy; the character map is worked out meanwhile (~2 s at 5,000 pages).
   let trad: TradMap;
@@ -69,7 +89,7 @@ export async function buildSearchIndex(
   if (pages === 0) throw new Error('搜索索引为空：没有页面可索引。(Search index is empty: no page to index.)');
   writeJson(path.join(site, SEARCH_TRAD_FILE), trad);
   writeJson(path.join(site, SEARCH_PARTS_FILE), bundles.slice(1).map((b) => b.dir));
-  return { pages, bundles: bundles.length, tradChars: Object.keys(trad).length };
+  return { pages, bundles: bundles.length, reused, tradChars: Object.keys(trad).length };
 }
 
 /** Runs Pagefind over one bundle's pages (all of the site's, when nothing marks a body). */
@@ -93,14 +113,22 @@ function tradMapOf(pages: readonly IndexedPage[]): TradMap {
   return buildTradMap(pages.map((p) => indexedMainText(p.html) ?? '').join(''), converters);
 }
 
-/** The pagefind package's own command-line wrapper, which starts the extended binary. */
-function pagefindCli(): string {
+/** The installed pagefind package's directory. */
+function pagefindDir(): string {
   const require = createRequire(import.meta.url);
   for (const dir of require.resolve.paths('pagefind') ?? []) {
-    const bin = path.join(dir, 'pagefind', 'lib', 'runner', 'bin.cjs');
-    if (fs.existsSync(bin)) return bin;
+    if (fs.existsSync(path.join(dir, 'pagefind', 'lib', 'runner', 'bin.cjs'))) return path.join(dir, 'pagefind');
   }
   throw new Error('找不到 Pagefind，请先运行 npm ci (Pagefind is not installed: run npm ci)');
+}
+
+/** The pagefind package's own command-line wrapper, which starts the extended binary. */
+function pagefindCli(): string {
+  return path.join(pagefindDir(), 'lib', 'runner', 'bin.cjs');
+}
+
+function pagefindVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(pagefindDir(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function runPagefind(args: string[]): Promise<void> {
