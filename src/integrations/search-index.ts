@@ -5,7 +5,8 @@
  * village pages, 普法 articles, datasets, units — BaseLayout's `search` prop); navigation, footers
  * and list pages are not. The bundle goes to `<dist>/pagefind/` and is loaded by /search/ only;
  * a site of more than 4,000 such pages gets further bundles, one Pagefind run each, so that no
- * run needs more than ~3.6 GB (src/lib/search/bundles.ts).
+ * run needs more than ~3.6 GB (src/lib/search/bundles.ts). A bundle whose pages did not change
+ * since the last build is copied from the cache (search-bundle-cache.ts) instead of re-indexed.
  * Pagefind's npm package runs its extended binary, which segments Chinese. It runs as the
  * command-line indexer rather than through the npm package's Node API: on 5,000 generated
  * articles the same binary took ~58 s that way against ~68 s as the API's service process,
