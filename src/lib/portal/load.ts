@@ -1,8 +1,8 @@
 /**
  * Reads a portal content root: `portal.json`, then what each town published — its
  * datapackage.json, the datasets the portal compares, its search bundle's entry file, the list of
- * its further bundles (a large town's index is split) and its traditional-character map — from a local copy of its built site (`dist`) or over HTTP
- * from its `url`. The portal never needs a town's sources. Every failure is a located Problem.
+ * its further bundles (a large town's index is split) and its traditional-character map — from a
+ * local copy of its built site (`dist`) or over HTTP from its `url`. The portal never needs a town's sources. Every failure is a located Problem.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { bi, type Problem } from '../errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { portalSchema, type Portal, type PortalTown } from '../schemas/portal';
 import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../search/files';
+import { PART_DIR } from '../search/bundles';
 import type { TradMap } from '../search/query';
 import { parseWith, problemAt } from '../content/parse';
 import { displayPath } from '../content/root';
@@ -124,7 +125,7 @@ async function loadTown(source: SourceFile, portal: Portal, i: number, root: str
   await json(`${PAGEFIND_DIR}pagefind-entry.json`, z.object({ version: z.string() }).passthrough(), true);
   const trad = (await json(SEARCH_TRAD_FILE, z.record(z.string()), false)) ?? {};
   // Absent in towns built before indexes were split: their index is the one bundle.
-  const parts = (await json(SEARCH_PARTS_FILE, z.array(z.string().regex(/^pagefind\/[a-z0-9-]+\/$/)), false)) ?? [];
+  const parts = (await json(SEARCH_PARTS_FILE, z.array(z.string().regex(PART_DIR)), false)) ?? [];
   if (!pkg) return undefined;
   const datasets = new Map<string, Dataset>();
   for (const id of new Set(portal.compare.map((c) => c.dataset))) {

@@ -27,6 +27,9 @@ export function partDir(n: number): string {
   return `${PAGEFIND_DIR}part-${n}/`;
 }
 
+/** What partDir writes, for reading another site's SEARCH_PARTS_FILE (a county portal's towns). */
+export const PART_DIR = /^pagefind\/part-[1-9]\d*\/$/;
+
 /**
  * Pages in path order, cut into the fewest bundles of at most `perBundle` pages, as evenly as
  * possible; so the same pages always give the same bundles.
