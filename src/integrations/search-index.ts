@@ -22,7 +22,7 @@ import * as OpenCC from 'opencc-js';
 import { buildTradMap } from '../lib/search/trad';
 import { indexedMainText } from '../lib/search/indexed-text';
 import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../lib/search/files';
-import { PAGES_PER_BUNDLE, splitIntoBundles, type SearchBundle } from '../lib/search/bundles';
+import { bundlePagesSetting, PAGES_PER_BUNDLE, splitIntoBundles, type SearchBundle } from '../lib/search/bundles';
 import { bundleKey, pruneBundles, restoreBundle, saveBundle, type BundleCache } from './search-bundle-cache';
 import type { TradMap } from '../lib/search/query';
 
@@ -32,16 +32,17 @@ import type { TradMap } from '../lib/search/query';
  */
 export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegration {
   let cache: BundleCache | undefined;
+  let perBundle = PAGES_PER_BUNDLE;
   return {
     name: 'gongkailan:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
         // `astro build --force` rebuilds everything, the search index included.
         cache = { dir: path.join(fileURLToPath(config.cacheDir), 'search-bundles'), read: !process.argv.includes('--force') };
+        perBundle = bundlePagesSetting(process.env.SEARCH_BUNDLE_PAGES);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const perBundle = process.env.SEARCH_BUNDLE_PAGES ? Number(process.env.SEARCH_BUNDLE_PAGES) : undefined;
         const { pages, bundles, reused, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle, cache });
         logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s), ${reused} unchanged); ${tradChars} traditional characters mapped`);
       },

@@ -30,14 +30,26 @@ export function partDir(n: number): string {
 /** What partDir writes, for reading another site's SEARCH_PARTS_FILE (a county portal's towns). */
 export const PART_DIR = /^pagefind\/part-[1-9]\d*\/$/;
 
+/** SEARCH_BUNDLE_PAGES, read when the build starts so that a bad value stops it before any page is written. */
+export function bundlePagesSetting(value: string | undefined): number {
+  if (value === undefined || value === '') return PAGES_PER_BUNDLE;
+  const n = Number(value);
+  checkBundlePages(n, JSON.stringify(value));
+  return n;
+}
+
+function checkBundlePages(perBundle: number, shown = String(perBundle)): void {
+  if (!Number.isInteger(perBundle) || perBundle < 1) {
+    throw new Error(`搜索索引每包页数必须是正整数，现在是 ${shown}；检查 SEARCH_BUNDLE_PAGES (pages per search bundle must be a positive integer, got ${shown})`);
+  }
+}
+
 /**
  * Pages in path order, cut into the fewest bundles of at most `perBundle` pages, as evenly as
  * possible; so the same pages always give the same bundles.
  */
 export function splitIntoBundles(pages: readonly string[], perBundle: number = PAGES_PER_BUNDLE): SearchBundle[] {
-  if (!Number.isInteger(perBundle) || perBundle < 1) {
-    throw new Error(`搜索索引每包页数必须是正整数，现在是 ${perBundle}；检查 SEARCH_BUNDLE_PAGES (pages per search bundle must be a positive integer, got ${perBundle})`);
-  }
+  checkBundlePages(perBundle);
   const sorted = [...pages].sort();
   const count = Math.max(1, Math.ceil(sorted.length / perBundle));
   const size = Math.ceil(sorted.length / count);

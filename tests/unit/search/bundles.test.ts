@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGES_PER_BUNDLE, splitIntoBundles } from '../../../src/lib/search/bundles';
+import { bundlePagesSetting, PAGES_PER_BUNDLE, splitIntoBundles } from '../../../src/lib/search/bundles';
 
 const pages = (n: number) => Array.from({ length: n }, (_, i) => `legal/a-${String(i).padStart(5, '0')}/index.html`);
 
@@ -23,5 +23,9 @@ describe('search bundles', () => {
   it('refuses a bundle size that is not a positive whole number', () => {
     expect(() => splitIntoBundles(pages(3), 0)).toThrow(/positive integer/);
     expect(() => splitIntoBundles(pages(3), Number.NaN)).toThrow(/positive integer/);
+    expect(() => bundlePagesSetting('abc')).toThrow(/SEARCH_BUNDLE_PAGES/);
+    expect(() => bundlePagesSetting('2.5')).toThrow(/正整数/);
+    expect(bundlePagesSetting(undefined)).toBe(PAGES_PER_BUNDLE);
+    expect(bundlePagesSetting('2000')).toBe(2000);
   });
 });
