@@ -9,7 +9,8 @@ import { contentCheck } from './src/integrations/content-check';
 import { searchIndex } from './src/integrations/search-index';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
-import { rehypeTableCaptions } from './src/lib/markdown/table-captions';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableCaptions } from './src/lib/markdown/table-captions';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
@@ -50,13 +51,14 @@ export default defineConfig({
   // node_modules/, which npm ci empties, so CI can keep it between runs (deploy/README.md §5).
   cacheDir: './.cache/astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },
-  // Every table needs a caption; Markdown cannot write one (src/lib/markdown/table-captions.ts).
-  // No smartypants: Chinese text carries its own full-width punctuation, and plain .md bodies are
-  // rendered by markdown-it (src/loaders/fast-markdown.ts), which must match .mdx output.
-  markdown: { rehypePlugins: [rehypeTableCaptions], smartypants: false },
+  // Sätteri (Astro 7's Markdown and MDX processor). Every table needs a caption; Markdown cannot
+  // write one (src/lib/markdown/table-captions.ts). No smart punctuation: Chinese text carries its
+  // own full-width punctuation, and "..." or '' in a quoted statute must stay as written.
+  markdown: { processor: satteri({ hastPlugins: [tableCaptions], features: { smartPunctuation: false } }) },
   // searchIndex runs last: it indexes the finished HTML.
   integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
   vite: {

@@ -6,6 +6,8 @@ const env = { TZ: 'Asia/Shanghai', SITE_TODAY: '2026-11-20' };
 
 export default defineConfig({
   test: {
+    // Prints process.version once per run and refuses a Node other than the pinned one.
+    globalSetup: ['tests/node-version.ts'],
     projects: [
       // Pure src/lib tests: fast, no build.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], env } },

@@ -14,15 +14,18 @@ try {
 }
 fs.mkdirSync(hooksDir, { recursive: true });
 
+// Git runs hooks outside npm, with the committer's PATH: put the project's own bin directory
+// first, as npm scripts do, so the hooks run on the Node the project pins (node_modules/.bin/node,
+// README "Node 24") and not on an older system Node.
 const hooks = {
-  'pre-commit': 'exec node_modules/.bin/tsx scripts/precommit.ts',
-  'commit-msg': 'exec node_modules/.bin/tsx scripts/precommit.ts --message "$1"',
+  'pre-commit': 'exec tsx scripts/precommit.ts',
+  'commit-msg': 'exec tsx scripts/precommit.ts --message "$1"',
 };
 for (const [name, command] of Object.entries(hooks)) {
   const file = path.join(hooksDir, name);
   fs.writeFileSync(
     file,
-    `#!/bin/sh\n# Installed by scripts/install-hooks.mjs (npm ci). Refuses personal data before commit.\ncd "$(git rev-parse --show-toplevel)" || exit 1\n${command}\n`,
+    `#!/bin/sh\n# Installed by scripts/install-hooks.mjs (npm ci). Refuses personal data before commit.\ncd "$(git rev-parse --show-toplevel)" || exit 1\nPATH="$PWD/node_modules/.bin:$PATH"\n${command}\n`,
     { mode: 0o755 },
   );
 }

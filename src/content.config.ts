@@ -1,18 +1,16 @@
 /**
  * Astro content collections over CONTENT_DIR. The schemas are the plain Zod modules in
  * src/lib/schemas, shared with `npm run check`; cross-file checks ran before this point
- * (src/integrations/content-check.ts), so here loading only needs to parse. Documents keep
- * neither their Markdown (`retainBody: false`) nor, when it is plain Markdown, their HTML
- * (src/loaders/fast-markdown.ts): src/site/model.ts reads bodies from the files and pages render
- * them, because Astro bundles everything the content store holds into the build.
+ * (src/integrations/content-check.ts), so here loading only needs to parse. Documents keep their
+ * rendered HTML (Astro 7's Sätteri processor) but not their Markdown (`retainBody: false`):
+ * src/site/model.ts reads bodies from the files where it needs the text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
-import { withFastMarkdown } from './loaders/fast-markdown';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { datasetSchema, financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
 import { legalSchema } from './lib/schemas/legal';
 
@@ -21,20 +19,21 @@ const root = resolveContentRoot();
 /** Entry id = path without extension, exactly as named (the default slugifies `2026-Q3` to `2026-q3`). */
 const keepName = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx?)$/, '');
 
-/** Loads a registry JSON file as entries: an object becomes one entry, an array one entry per item. */
-function registry(file: string, idOf: (item: Record<string, unknown>) => string): Loader {
+/**
+ * Loads a registry JSON file as one entry, id = the file's name without `.json`. A list stays one
+ * list in the order it is written (the order officials chose for units and villages): Astro
+ * sorts a collection's entries by id.
+ */
+function registry(file: string): Loader {
   return {
     name: `registry:${file}`,
     load: async ({ store, parseData, watcher }) => {
       const abs = path.join(root, file);
       const read = async () => {
         store.clear();
-        const raw = JSON.parse(fs.readFileSync(abs, 'utf8')) as unknown;
-        const items = (Array.isArray(raw) ? raw : [raw]) as Record<string, unknown>[];
-        for (const item of items) {
-          const id = idOf(item);
-          store.set({ id, data: await parseData({ id, data: item }) });
-        }
+        const id = path.basename(file, '.json');
+        const raw = JSON.parse(fs.readFileSync(abs, 'utf8')) as Record<string, unknown>;
+        store.set({ id, data: await parseData({ id, data: Array.isArray(raw) ? { list: raw } : raw }) });
       };
       await read();
       watcher?.add(abs);
@@ -46,16 +45,16 @@ function registry(file: string, idOf: (item: Record<string, unknown>) => string)
 }
 
 export const collections = {
-  site: defineCollection({ loader: registry('site.json', () => 'site'), schema: siteSchema }),
-  units: defineCollection({ loader: registry('units.json', (u) => String(u.id)), schema: unitSchema }),
-  villages: defineCollection({ loader: registry('villages.json', (v) => String(v.code)), schema: villageSchema }),
+  site: defineCollection({ loader: registry('site.json'), schema: siteSchema }),
+  units: defineCollection({ loader: registry('units.json'), schema: z.object({ list: z.array(unitSchema) }) }),
+  villages: defineCollection({ loader: registry('villages.json'), schema: z.object({ list: z.array(villageSchema) }) }),
   // disclosures/<villageCode>/<period>-<kind>.json; id `<villageCode>/<period>-<kind>`.
   disclosures: defineCollection({
     loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*.json', generateId: keepName }),
     schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
   }),
   notices: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName, retainBody: false })),
+    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*-notice-*.{md,mdx}', generateId: keepName, retainBody: false }),
     schema: noticeDisclosureSchema,
   }),
   // data/<id>.json: aggregated, anonymised statistics.
@@ -64,12 +63,12 @@ export const collections = {
     schema: datasetSchema,
   }),
   plans: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false })),
+    loader: glob({ base: path.join(root, 'plans'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false }),
     schema: planSchema,
   }),
   // legal/<slug>.mdx: 普法 articles (the folder may be absent: a town may publish none yet).
   legal: defineCollection({
-    loader: withFastMarkdown(glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false })),
+    loader: glob({ base: path.join(root, 'legal'), pattern: '*.{md,mdx}', generateId: keepName, retainBody: false }),
     schema: legalSchema,
   }),
 };

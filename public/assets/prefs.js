@@ -24,7 +24,7 @@
         var v = on ? KEYS[key][0] : KEYS[key][1];
         apply(key, v);
         btn.setAttribute('aria-pressed', String(on));
-        try { localStorage.setItem('gkl-' + key, v); } catch (e) {}
+        try { localStorage.setItem('gkl-' + key, v); } catch (e) { /* storage off: the choice lasts for this page */ }
       });
     }
   });

@@ -133,7 +133,7 @@ function sampleTree(rootPid: number): { stop(): { processes: ProcessPeak[]; tree
         } catch {
           // exited
         }
-        peaks.set(pid, { pid, name: /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '?', command, peakKb: hwm });
+        peaks.set(pid, { pid, name: processName(pid, status), command, peakKb: hwm });
       }
     }
     treePeakKb = Math.max(treePeakKb, treeKb);
@@ -245,6 +245,18 @@ export function machineInfo(hugo?: string): Machine {
 }
 
 /** An executable called `name` on PATH, or undefined. */
+/**
+ * The program a process runs: the file name of its executable. Not the status `Name`, which is
+ * the main thread's name: Node 24 calls its main thread "MainThread".
+ */
+function processName(pid: number, status: string): string {
+  try {
+    return path.basename(fs.readlinkSync(`/proc/${pid}/exe`));
+  } catch {
+    return /^Name:\s*(.*)$/m.exec(status)?.[1] ?? '?';
+  }
+}
+
 function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const file = path.join(dir, name);

@@ -29,11 +29,11 @@ export function bi(zh: string, en: string): Bilingual {
 }
 
 /** Renders a field path the way officials see it in their files: `tasks[3].lead`. */
-export function fieldPath(path: ReadonlyArray<string | number>): string {
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${part}` : part;
+    else out += out ? `.${String(part)}` : String(part);
   }
   return out;
 }

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { resolveToday } from '../lib/dates';
 import { readHistory } from '../lib/content/git';
 import { splitFrontmatter } from '../lib/content/source';
-import { needsAstroMarkdown, renderMarkdown } from '../lib/markdown/render';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
@@ -25,10 +24,10 @@ function abs(filePath: string | undefined): string | undefined {
 }
 
 /**
- * A document's body, read from its file: the collections keep no Markdown (`retainBody: false`
- * in content.config.ts) and no HTML for plain Markdown, because Astro bundles everything its
- * content store holds into the build. The content check has already read and validated the
- * frontmatter, so only the fence is looked for here.
+ * A document's Markdown, read from its file: the collections keep none (`retainBody: false` in
+ * content.config.ts), because Astro bundles everything its content store holds into the build.
+ * The content check has already read and validated the frontmatter, so only the fence is looked
+ * for here.
  */
 function bodyOf(filePath: string | undefined): string {
   const file = abs(filePath);
@@ -47,21 +46,21 @@ function splitId(id: string): [string, string] {
 async function load(): Promise<SiteModel> {
   const [site, units, villages, plans, disclosures, notices] = await Promise.all([
     getEntry('site', 'site'),
-    getCollection('units'),
-    getCollection('villages'),
+    getEntry('units', 'units'),
+    getEntry('villages', 'villages'),
     getCollection('plans'),
     getCollection('disclosures'),
     getCollection('notices'),
   ]);
   const datasets = await getCollection('datasets');
   const legal = await getCollection('legal');
-  if (!site) throw new Error('site.json 未加载 (site.json was not loaded)');
+  if (!site || !units || !villages) throw new Error('site.json、units.json 或 villages.json 未加载 (a registry was not loaded)');
   return buildSiteModel({
     today: resolveToday(process.env.SITE_TODAY),
     site: site.data,
     siteUrlOverride: process.env.SITE_URL,
-    units: units.map((u) => u.data),
-    villages: villages.map((v) => v.data),
+    units: units.data.list,
+    villages: villages.data.list,
     plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),
     history: readHistory(resolveContentRoot()),
     legal: legal.map((a) => ({ slug: a.id, data: a.data, body: bodyOf(a.filePath), ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const), file: abs(a.filePath) })),
@@ -87,22 +86,13 @@ export function getSiteModel(): Promise<SiteModel> {
 }
 
 type Rendered = Awaited<ReturnType<typeof render>>;
-/** A document body as its page shows it: HTML rendered here, or Astro's component for it. */
-export type DocumentBody = { html: string } | { Content: Rendered['Content'] };
+/** A document body as its page shows it: Astro's component for the rendered Markdown or MDX. */
+export type DocumentBody = { Content: Rendered['Content'] };
 
-/**
- * Plain Markdown is rendered here, per page, with markdown-it (src/loaders/fast-markdown.ts
- * leaves it out of the content store: 5,000 articles' HTML made the bundled store 49 MB and
- * cost ~5 s of the build). MDX, and Markdown that needs Astro's pipeline, come from Astro.
- */
 async function documentBody(entry: CollectionEntry<'legal' | 'plans' | 'notices'> | undefined, what: string): Promise<DocumentBody> {
   if (!entry) throw new Error(`${what} not found`);
-  if (entry.filePath?.endsWith('.md')) {
-    const body = bodyOf(entry.filePath);
-    if (!needsAstroMarkdown(body)) return { html: renderMarkdown(body).html };
-    // Astro's loader logs a rendering error and stores the entry without HTML; never publish it empty.
-    if (!entry.rendered) throw new Error(`${entry.filePath}: 正文渲染失败，见上方错误 (rendering the body failed; see the error above)`);
-  }
+  // Astro's loader logs a rendering error and stores the entry without HTML; never publish it empty.
+  if (!entry.rendered && entry.filePath?.endsWith('.md')) throw new Error(`${entry.filePath}: 正文渲染失败，见上方错误 (rendering the body failed; see the error above)`);
   return { Content: (await render(entry)).Content };
 }
 

@@ -52,6 +52,20 @@ describe('git hooks installed by npm ci', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('runs the hooks on the Node the project pins, whatever node comes first on the PATH', () => {
+    // A stand-in for an old system Node: any hook that ran `node` from the PATH would fail here.
+    const fake = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-old-node-'));
+    fs.writeFileSync(path.join(fake, 'node'), '#!/bin/sh\necho "system node used" >&2\nexit 97\n', { mode: 0o755 });
+    const PATH = [fake, ...(process.env.PATH ?? '').split(':').filter((d) => !d.includes('node_modules'))].join(':');
+    const before = Number(headCount());
+    fs.appendFileSync(path.join(clone, 'README.md'), '\n');
+    sh('git', ['add', 'README.md']);
+    const r = spawnSync('git', ['commit', '-qm', '整理格式'], { cwd: clone, encoding: 'utf8', env: { ...process.env, PATH } });
+    expect(r.stderr).not.toContain('system node used');
+    expect(r.status, r.stderr).toBe(0);
+    expect(Number(headCount())).toBe(before + 1);
+  });
+
   it('refuses a commit message carrying a mobile number', () => {
     const before = headCount();
     fs.appendFileSync(path.join(clone, 'README.md'), '\n');

@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { Root } from 'hast';
-import { rehypeTableCaptions } from '../../src/lib/markdown/table-captions';
+import { markdownToHtml } from 'satteri';
+import { tableCaptions } from '../../src/lib/markdown/table-captions';
 
-const el = (tagName: string, children: Root['children'] = [], text?: string) =>
-  ({ type: 'element', tagName, properties: {}, children: text ? [{ type: 'text', value: text }] : children }) as Root['children'][number];
-const captions = (tree: Root) => JSON.stringify(tree).match(/"tagName":"caption"[^\]]*?"value":"([^"]*)"/g)?.map((m) => m.replace(/.*"value":"/, '').replace(/"$/, ''));
+/** Renders Markdown with Sätteri and the plugin, as Astro does for .md and .mdx bodies. */
+async function captions(markdown: string): Promise<string[]> {
+  const { html } = await markdownToHtml(markdown, { hastPlugins: [tableCaptions] });
+  return [...html.matchAll(/<caption>([^<]*)<\/caption>/g)].map((m) => m[1] ?? '');
+}
+
+const table = '| 时间 | 内容 |\n| --- | --- |\n| 上午 | 宣讲 |\n';
 
 describe('table captions for Markdown tables', () => {
-  it('captions a table with the heading it stands under, also inside other elements', () => {
-    const tree: Root = { type: 'root', children: [el('h2', [], '活动安排'), el('p', [], '说明'), el('table', [el('tbody')]), el('h2', [], '联系'), el('div', [el('table', [el('tbody')])])] };
-    rehypeTableCaptions()(tree);
-    expect(captions(tree)).toEqual(['活动安排', '联系']);
+  it('captions a table with the heading above it, also inside other elements', async () => {
+    expect(await captions(`## 活动安排\n\n说明\n\n${table}\n## 联系\n\n> ${table.replaceAll('\n', '\n> ')}`)).toEqual(['活动安排', '联系']);
   });
 
-  it('leaves an existing caption alone and falls back to 表格 without a heading', () => {
-    const tree: Root = { type: 'root', children: [el('table', [el('caption', [], '已有'), el('tbody')]), el('table', [el('tbody')])] };
-    rehypeTableCaptions()(tree);
-    expect(captions(tree)).toEqual(['已有', '表格']);
+  it('keeps the text of emphasised headings and falls back to 表格 without a heading', async () => {
+    expect(await captions(`${table}\n### **重点**事项\n\n${table}`)).toEqual(['表格', '重点事项']);
+  });
+
+  it('leaves a table that already has a caption alone', async () => {
+    const { html } = await markdownToHtml('<table><caption>已有</caption><tr><td>1</td></tr></table>\n', { hastPlugins: [tableCaptions] });
+    expect(html.match(/<caption>/g)).toHaveLength(1);
+    expect(html).toContain('<caption>已有</caption>');
   });
 });

@@ -1,23 +1,24 @@
 /** Validates one parsed source against a Zod schema, turning every issue into a located Problem. */
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'astro/zod';
 import { fieldPath, type Problem } from '../errors';
-import { describeIssue } from '../schemas/messages';
+import { describeIssue, issueCode } from '../schemas/messages';
 import type { SourceFile } from './source';
 
 export function parseWith<T>(
-  schema: ZodType<T, ZodTypeDef, unknown>,
+  schema: ZodType<T, unknown>,
   source: SourceFile,
 ): { data?: T; problems: Problem[] } {
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
     const { what, fix } = describeIssue(issue);
-    const at = source.locate(issue.path);
+    const path = issue.path as ReadonlyArray<string | number>; // our schemas have no symbol keys
+    const at = source.locate(path);
     return {
       file: source.display,
       ...at,
-      field: issue.path.length ? fieldPath(issue.path) : undefined,
-      code: `schema/${issue.code}`,
+      field: path.length ? fieldPath(path) : undefined,
+      code: `schema/${issueCode(issue)}`,
       what,
       fix,
     };

@@ -592,7 +592,7 @@ export function buildDisclosure(model: SpreadsheetModel, target: ImportTarget): 
   const data = target.kind === 'finance' ? buildFinance(b, target, info) : buildList(b, target, info);
   if (!data || b.problems.length) return { problems: b.problems };
   // The contract schema as a last line of defence; issues are named by cell where known.
-  const parsed = target.kind === 'finance' ? financeDisclosureSchema.safeParse(data) : listDisclosureSchema.safeParse(data);
+  const parsed = target.kind === 'finance' ? financeDisclosureSchema.safeParse(data, { reportInput: true }) : listDisclosureSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const { what, fix } = describeIssue(issue);

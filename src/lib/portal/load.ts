@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { bi, type Problem } from '../errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { portalSchema, type Portal, type PortalTown } from '../schemas/portal';
@@ -77,7 +77,7 @@ export async function loadPortal(root: string, fetcher: typeof fetch = fetch): P
   if (!portal) return { towns: [], problems };
 
   const towns: TownPublished[] = [];
-  for (const [i, town] of portal.towns.entries()) {
+  for (let i = 0; i < portal.towns.length; i++) {
     const loaded = await loadTown(parsed, portal, i, root, fetcher, problems);
     if (loaded) towns.push(loaded);
   }
@@ -98,7 +98,7 @@ async function loadTown(source: SourceFile, portal: Portal, i: number, root: str
         'build the town first on its own (BASE_PATH set to its path, npm run build) and point dist or url at the output',
       ),
     });
-  const json = async <T>(rel: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, required: boolean): Promise<T | undefined> => {
+  const json = async <T>(rel: string, schema: z.ZodType<T, unknown>, required: boolean): Promise<T | undefined> => {
     let text: string | undefined;
     try {
       text = await read(rel);
@@ -122,8 +122,8 @@ async function loadTown(source: SourceFile, portal: Portal, i: number, root: str
 
   const pkg = await json('data/datapackage.json', packageSchema, true);
   // Search needs the town's Pagefind bundle; a town built without it would break the portal's search.
-  await json(`${PAGEFIND_DIR}pagefind-entry.json`, z.object({ version: z.string() }).passthrough(), true);
-  const trad = (await json(SEARCH_TRAD_FILE, z.record(z.string()), false)) ?? {};
+  await json(`${PAGEFIND_DIR}pagefind-entry.json`, z.looseObject({ version: z.string() }), true);
+  const trad = (await json(SEARCH_TRAD_FILE, z.record(z.string(), z.string()), false)) ?? {};
   // Absent in towns built before indexes were split: their index is the one bundle.
   const parts = (await json(SEARCH_PARTS_FILE, z.array(z.string().regex(PART_DIR)), false)) ?? [];
   if (!pkg) return undefined;

@@ -2,7 +2,7 @@
  * Field types shared by every content shape. Plain Zod, no Astro: the same schemas serve
  * the Astro collections, `npm run check` and the officials' scripts.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { isRealDate } from '../dates';
 
 /**

@@ -2,7 +2,7 @@
  * Open statistics (`data/<id>.json`): already aggregated and anonymised (统计法 art. 28:
  * nothing that identifies a person). Raw case-level records never enter the repository.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { isoDate, slugId, text } from './common';
 
 /** How a dimension's values are written: a village code, a month `YYYY-MM`, a year, or a category word. */
@@ -43,7 +43,7 @@ export const alertRuleSchema = z
   .strict();
 
 /** A data row: dimension values (strings), measure values (numbers, or null when suppressed). */
-export const dataRowSchema = z.record(z.union([z.string(), z.number(), z.null(), z.boolean()]));
+export const dataRowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null(), z.boolean()]));
 
 /** True margins computed from the raw records before suppression, grouped by `by`. */
 export const totalsSchema = z

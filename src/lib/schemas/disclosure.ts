@@ -3,7 +3,7 @@
  * `disclosures/<villageCode>/<period>-finance.json` (ledger), `<period>-affairs.json` /
  * `<period>-party.json` (typed list tables), `<period>-notice-<slug>.mdx` (text notices).
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { isMoneyString } from '../money';
 import { parsePeriod } from '../periods';
 import { isoDate, text, villageCode } from './common';
@@ -83,7 +83,7 @@ export const listDisclosureSchema = z
     category: z.enum(['村务', '党务']),
     columns: z.array(columnSchema).min(1),
     /** Cells are checked against their column types by the disclosure checks. */
-    rows: z.array(z.record(z.unknown())),
+    rows: z.array(z.record(z.string(), z.unknown())),
   })
   .strict();
 

@@ -3,7 +3,7 @@
  * education). The body is the article in MDX, where authors may use <LawCite>, <Case> and
  * <Term> without importing them (docs/普法写作指南.md).
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { AUDIENCE_WORDS } from '../legal/audience';
 import { MAX_ARTICLE } from '../legal/numerals';
 import { isoDate, slugId, text } from './common';

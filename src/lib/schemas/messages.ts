@@ -2,7 +2,7 @@
  * Turns Zod issues into officials' language: what is wrong with which field, and how to fix
  * it, in Chinese with an English gloss. Tests pin this wording (tests/unit/messages.test.ts).
  */
-import type { ZodIssue } from 'zod';
+import type { core } from 'astro/zod';
 import { bi, type Bilingual } from '../errors';
 
 /** Chinese names of contract fields, so messages speak the officials' words. */
@@ -119,45 +119,70 @@ function typeName(t: string): string {
   return TYPE_NAMES[t] ?? t;
 }
 
-/** What is wrong and how to fix it, for one Zod issue. */
-export function describeIssue(issue: ZodIssue): { what: Bilingual; fix: Bilingual } {
-  const { zh: label, en: key } = fieldLabel(issue.path);
+type Issue = core.$ZodIssue;
+
+/** The type of a value as the messages name it (Zod 4 reports the value itself: `reportInput`). */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * The problem code of a Zod issue: `schema/<code>`. The codes are this project's contract
+ * (docs/内容规范.md), kept as they were under Zod 3 whatever Zod calls them now: a value
+ * outside an enumeration is `invalid_enum_value` (one allowed value: `invalid_literal`), a
+ * value in the wrong format `invalid_string`.
+ */
+export function issueCode(issue: Issue): string {
+  if (issue.code === 'invalid_value') return issue.values.length === 1 ? 'invalid_literal' : 'invalid_enum_value';
+  if (issue.code === 'invalid_format') return 'invalid_string';
+  return issue.code;
+}
+
+/** What is wrong and how to fix it, for one Zod issue (parsed with `reportInput: true`). */
+export function describeIssue(issue: Issue): { what: Bilingual; fix: Bilingual } {
+  const { zh: label, en: key } = fieldLabel(issue.path as ReadonlyArray<string | number>);
   const ruleKey =
-    issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_string' ? issue.message : undefined;
+    issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_format' ? issue.message : undefined;
   const rule = ruleKey ? RULES[ruleKey] : undefined;
   if (rule) {
     return { what: bi(`${label}${rule.what.zh}`, `${key} ${rule.what.en}`), fix: rule.fix };
   }
   switch (issue.code) {
-    case 'invalid_type':
-      if (issue.received === 'undefined') {
+    case 'invalid_type': {
+      const received = typeOf(issue.input);
+      if (received === 'undefined') {
         return {
           what: bi(`缺少必填字段 ${label}`, `required field ${key} is missing`),
           fix: bi(`添加 ${label}，类型为${typeName(issue.expected)}`, `add ${key} (${issue.expected})`),
         };
       }
       return {
-        what: bi(`${label} 应为${typeName(issue.expected)}，实际是${typeName(issue.received)}`, `${key} should be ${issue.expected}, got ${issue.received}`),
+        what: bi(`${label} 应为${typeName(issue.expected)}，实际是${typeName(received)}`, `${key} should be ${issue.expected}, got ${received}`),
         fix: bi(`把 ${label} 改为${typeName(issue.expected)}`, `change ${key} to a ${issue.expected}`),
       };
-    case 'invalid_enum_value':
+    }
+    case 'invalid_value': {
+      const options = issue.values.map(String);
       return {
-        what: bi(`${label} 的取值“${String(issue.received)}”不在允许范围内`, `${key} value "${String(issue.received)}" is not allowed`),
-        fix: bi(`只能填写：${issue.options.join('、')}`, `use one of: ${issue.options.join(', ')}`),
+        what: bi(`${label} 的取值“${String(issue.input)}”不在允许范围内`, `${key} value "${String(issue.input)}" is not allowed`),
+        fix: bi(`只能填写：${options.join('、')}`, `use one of: ${options.join(', ')}`),
       };
+    }
     case 'unrecognized_keys':
       return {
         what: bi(`有未定义的字段：${issue.keys.join('、')}`, `unknown field(s): ${issue.keys.join(', ')}`),
         fix: bi('检查字段名拼写（区分大小写），或删除这些字段', 'check the spelling (case matters) or remove them'),
       };
     case 'too_small':
-      if (issue.type === 'array') {
+      if (issue.origin === 'array') {
         return {
           what: bi(`${label} 至少需要 ${String(issue.minimum)} 项`, `${key} needs at least ${String(issue.minimum)} item(s)`),
           fix: bi(`为 ${label} 补充内容`, `add items to ${key}`),
         };
       }
-      if (issue.type === 'string') {
+      if (issue.origin === 'string') {
         return { what: bi(`${label} 不能为空`, `${key} must not be empty`), fix: bi(`填写 ${label}`, `fill in ${key}`) };
       }
       return {
@@ -169,7 +194,7 @@ export function describeIssue(issue: ZodIssue): { what: Bilingual; fix: Bilingua
         what: bi(`${label} 不能大于 ${String(issue.maximum)}`, `${key} must be at most ${String(issue.maximum)}`),
         fix: bi(`把 ${label} 改为不大于 ${String(issue.maximum)} 的数`, `use a number ≤ ${String(issue.maximum)}`),
       };
-    case 'invalid_string':
+    case 'invalid_format':
       return {
         what: bi(`${label} 格式不正确`, `${key} has the wrong format`),
         fix: bi(`按内容规范填写 ${label}（见 docs/内容规范.md）`, `write ${key} as the content contract says (docs/内容规范.md)`),

@@ -2,7 +2,7 @@
  * Governance plans (实施方案) — frontmatter of `plans/<slug>.mdx`.
  * Metadata follows 政府信息公开条例 art. 12 and common portal practice (DOMAIN.md).
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { isoDate, percent, slugId, text } from './common';
 
 export const VALIDITIES = ['有效', '试行', '失效', '废止'] as const;
@@ -23,7 +23,7 @@ export const indicatorSchema = z
     /** Period the target is about: `YYYY`, `YYYY-Qn` or `YYYY-MM`. Optional. */
     period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, { message: 'period' }).optional(),
     /** Filter on dimension values, e.g. `{ village: "330000000001" }`. Optional. */
-    where: z.record(z.string()).optional(),
+    where: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
@@ -45,7 +45,7 @@ export const goalSchema = z
   .superRefine((goal, ctx) => {
     if (goal.indicator && (goal.comparator === undefined || goal.target === undefined)) {
       ctx.addIssue({
-        code: z.ZodIssueCode.custom,
+        code: 'custom',
         path: [goal.comparator === undefined ? 'comparator' : 'target'],
         params: { rule: 'indicator-needs-target' },
       });

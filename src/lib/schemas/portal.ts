@@ -3,7 +3,7 @@
  * portal holds no documents of its own: it links the towns' independently built sites,
  * searches them together and lists their open data, reading only what they published.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { slugId, text } from './common';
 import { searchSettingsSchema } from './site';
 
@@ -56,7 +56,7 @@ export const portalSchema = z
     /** 行政区划名称 of the county, e.g. 云岭县. */
     regionName: text,
     contact: text,
-    siteUrl: z.string().url().optional(),
+    siteUrl: z.url().optional(),
     siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
     /** One paragraph on the home page. */
     intro: text.optional(),
@@ -73,7 +73,7 @@ export const portalSchema = z
         }
       }),
     compare: z.array(portalComparisonSchema).default([]),
-    search: searchSettingsSchema.default({}),
+    search: searchSettingsSchema.prefault({}),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 /** `site.json` — the publishing body and site-wide settings. */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { text } from './common';
 
 export const privacySettingsSchema = z
@@ -53,12 +53,12 @@ export const siteSchema = z
     /** 联系方式 shown in the footer: office and landline. */
     contact: text,
     /** Public base URL (canonical links, feeds, sitemap); `SITE_URL` overrides it. Optional. */
-    siteUrl: z.string().url().optional(),
+    siteUrl: z.url().optional(),
     /** 政府网站标识码 (SiteIDCode meta tag). Optional. */
     siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
     privacy: privacySettingsSchema,
-    disclosure: disclosureSettingsSchema.default({}),
-    search: searchSettingsSchema.default({}),
+    disclosure: disclosureSettingsSchema.prefault({}),
+    search: searchSettingsSchema.prefault({}),
   })
   .strict();
 

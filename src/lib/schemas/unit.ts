@@ -1,5 +1,5 @@
 /** `units.json` — responsible units (责任单位) that plans assign tasks to. */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { slugId, text } from './common';
 
 export const unitSchema = z

@@ -1,5 +1,5 @@
 /** `villages.json` — villages and communities (村、社区) of the town. */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { text, villageCode } from './common';
 
 export const villageSchema = z

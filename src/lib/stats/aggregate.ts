@@ -58,7 +58,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Validates the config's shape and its cross-references; returns it or the problems. */
 export function validateConfig(json: unknown, file: string, villages: readonly VillageRef[], siteThreshold?: number): { config: AggregateConfig } | { problems: Problem[] } {
-  const parsed = aggregateConfigSchema.safeParse(json);
+  const parsed = aggregateConfigSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {

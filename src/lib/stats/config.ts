@@ -4,7 +4,7 @@
  * config does not name (names, ID numbers, addresses, free text) are never read, so they can
  * never reach the published file. See docs/统计方法.md for an annotated example.
  */
-import { z } from 'zod';
+import { z } from 'astro/zod';
 import { alertRuleSchema } from '../schemas/dataset';
 import { isoDate, slugId, text } from '../schemas/common';
 
@@ -34,7 +34,7 @@ export const dimensionConfigSchema = z.discriminatedUnion('type', [
       ...base,
       type: z.literal('category'),
       values: z.array(text).min(1),
-      aliases: z.record(z.string()).optional(),
+      aliases: z.record(z.string(), z.string()).optional(),
     })
     .strict(),
 ]);
