@@ -5,9 +5,10 @@
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.test-dist/', '.astro/', '.cache/', '.scratch/', '.bench/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
