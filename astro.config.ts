@@ -51,6 +51,10 @@ export default defineConfig({
   // node_modules/, which npm ci empties, so CI can keep it between runs (deploy/README.md §5).
   cacheDir: './.cache/astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // HTML-aware whitespace (Astro 5's behaviour), not Astro 7's default 'jsx': a line break between
+  // two inline pieces of a template stays one space, as written ("栖梧镇公开栏 栖梧镇人民政府",
+  // "发布日期 … · 有效"); 'jsx' drops it and changed the text of every page of the sample. Chinese text
+  // with Latin words and numbers keeps exactly the spaces its template has (docs/性能.md §1).
   compressHTML: true,
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,

@@ -52,32 +52,69 @@ export function parseAggregateArgs(argv: readonly string[]): { help: true } | { 
     else if (/^--(dataset|config|out)$/.test(a)) {
       const v = argv[i + 1];
       if (v === undefined || v.startsWith('--')) {
-        problems.push({ file: ARGS, field: a, code: 'aggregate/arg-missing-value', what: bi(`${a} 后面缺少值`, `${a} needs a value`), fix: bi(`写成 ${a} <值>`, `write ${a} <value>`) });
+        problems.push({
+          file: ARGS,
+          field: a,
+          code: 'aggregate/arg-missing-value',
+          what: bi(`${a} 后面缺少值`, `${a} needs a value`),
+          fix: bi(`写成 ${a} <值>`, `write ${a} <value>`),
+        });
       } else {
         values[a.slice(2)] = v;
         i++;
       }
     } else if (a.startsWith('--')) {
-      problems.push({ file: ARGS, field: a, code: 'aggregate/arg-unknown', what: bi(`不认识的参数 ${a}`, `unknown option ${a}`), fix: bi('查看 npm run aggregate -- --help', 'see npm run aggregate -- --help') });
+      problems.push({
+        file: ARGS,
+        field: a,
+        code: 'aggregate/arg-unknown',
+        what: bi(`不认识的参数 ${a}`, `unknown option ${a}`),
+        fix: bi('查看 npm run aggregate -- --help', 'see npm run aggregate -- --help'),
+      });
     } else files.push(a);
   }
   if (files.length !== 1) {
     problems.push({
       file: ARGS,
       code: 'aggregate/arg-file',
-      what: files.length === 0 ? bi('没有指定原始台账文件', 'no raw file given') : bi(`一次只能处理一个原始文件，收到 ${files.length} 个`, `one raw file at a time; got ${files.length}`),
+      what:
+        files.length === 0
+          ? bi('没有指定原始台账文件', 'no raw file given')
+          : bi(`一次只能处理一个原始文件，收到 ${files.length} 个`, `one raw file at a time; got ${files.length}`),
       fix: bi('写成 npm run aggregate -- 台账.csv --dataset <编号>', 'run npm run aggregate -- ledger.csv --dataset <id>'),
     });
   } else if (!rawFormatOf(files[0]!)) {
-    problems.push({ file: ARGS, code: 'aggregate/arg-format', what: bi(`不支持的文件类型：${files[0]}`, `unsupported file type: ${files[0]}`), fix: bi('使用 .csv 或 .xlsx 文件', 'use a .csv or .xlsx file') });
+    problems.push({
+      file: ARGS,
+      code: 'aggregate/arg-format',
+      what: bi(`不支持的文件类型：${files[0]}`, `unsupported file type: ${files[0]}`),
+      fix: bi('使用 .csv 或 .xlsx 文件', 'use a .csv or .xlsx file'),
+    });
   }
   if (values.dataset === undefined) {
-    problems.push({ file: ARGS, field: '--dataset', code: 'aggregate/arg-dataset', what: bi('缺少 --dataset', '--dataset is missing'), fix: bi('写成 --dataset disputes-monthly', 'add --dataset disputes-monthly') });
+    problems.push({
+      file: ARGS,
+      field: '--dataset',
+      code: 'aggregate/arg-dataset',
+      what: bi('缺少 --dataset', '--dataset is missing'),
+      fix: bi('写成 --dataset disputes-monthly', 'add --dataset disputes-monthly'),
+    });
   } else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.dataset)) {
-    problems.push({ file: ARGS, field: '--dataset', code: 'aggregate/arg-dataset', what: bi(`数据集编号“${values.dataset}”只能由小写字母、数字和连字符组成`, `dataset id "${values.dataset}" may only hold lower-case letters, digits and dashes`), fix: bi('如 disputes-monthly', 'e.g. disputes-monthly') });
+    problems.push({
+      file: ARGS,
+      field: '--dataset',
+      code: 'aggregate/arg-dataset',
+      what: bi(
+        `数据集编号“${values.dataset}”只能由小写字母、数字和连字符组成`,
+        `dataset id "${values.dataset}" may only hold lower-case letters, digits and dashes`,
+      ),
+      fix: bi('如 disputes-monthly', 'e.g. disputes-monthly'),
+    });
   }
   if (problems.length > 0) return { problems };
-  return { args: { raw: files[0]!, dataset: values.dataset!, ...(values.config ? { config: values.config } : {}), ...(values.out ? { out: values.out } : {}) } };
+  return {
+    args: { raw: files[0]!, dataset: values.dataset!, ...(values.config ? { config: values.config } : {}), ...(values.out ? { out: values.out } : {}) },
+  };
 }
 
 export interface RunEnv {
@@ -92,12 +129,26 @@ function readJson(abs: string, display: string): { json: unknown } | { problem: 
     text = fs.readFileSync(abs, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problem: { file: display, code: 'aggregate/read', what: code === 'ENOENT' ? bi('找不到该文件', 'the file does not exist') : bi(`无法读取（${code}）`, `cannot be read (${code})`), fix: bi('检查路径', 'check the path') } };
+    return {
+      problem: {
+        file: display,
+        code: 'aggregate/read',
+        what: code === 'ENOENT' ? bi('找不到该文件', 'the file does not exist') : bi(`无法读取（${code}）`, `cannot be read (${code})`),
+        fix: bi('检查路径', 'check the path'),
+      },
+    };
   }
   try {
     return { json: JSON.parse(text) };
   } catch (err) {
-    return { problem: { file: display, code: 'aggregate/json', what: bi(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`), fix: bi('检查逗号、引号和括号', 'check commas, quotes and brackets') } };
+    return {
+      problem: {
+        file: display,
+        code: 'aggregate/json',
+        what: bi(`不是有效的 JSON：${(err as Error).message}`, `not valid JSON: ${(err as Error).message}`),
+        fix: bi('检查逗号、引号和括号', 'check commas, quotes and brackets'),
+      },
+    };
   }
 }
 
@@ -140,7 +191,12 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
     bytes = new Uint8Array(fs.readFileSync(rawAbs));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    problems.push({ file: rawDisplay, code: 'aggregate/read', what: code === 'ENOENT' ? bi('找不到原始台账文件', 'the raw file does not exist') : bi(`无法读取（${code}）`, `cannot be read (${code})`), fix: bi('检查路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces') });
+    problems.push({
+      file: rawDisplay,
+      code: 'aggregate/read',
+      what: code === 'ENOENT' ? bi('找不到原始台账文件', 'the raw file does not exist') : bi(`无法读取（${code}）`, `cannot be read (${code})`),
+      fix: bi('检查路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
+    });
   }
   if (problems.length > 0 || !bytes || !('json' in config)) return { problems, configDisplay };
   const sheet = (config.json as { sheet?: unknown }).sheet;
@@ -148,13 +204,21 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
   if ('problems' in raw) return { problems: raw.problems, configDisplay };
   const threshold = readSiteThreshold(root);
   return {
-    ...aggregate({ config: config.json, configFile: configDisplay, raw: raw.table, villages: readVillages(root), ...(threshold !== undefined ? { siteThreshold: threshold } : {}) }),
+    ...aggregate({
+      config: config.json,
+      configFile: configDisplay,
+      raw: raw.table,
+      villages: readVillages(root),
+      ...(threshold !== undefined ? { siteThreshold: threshold } : {}),
+    }),
     configDisplay,
   };
 }
 
 function report(problems: readonly Problem[]): string {
-  return formatReport(problems).replace('修正前不会发布任何内容', '修正前不会写入任何文件').replace('nothing is published until they are fixed', 'nothing was written');
+  return formatReport(problems)
+    .replace('修正前不会发布任何内容', '修正前不会写入任何文件')
+    .replace('nothing is published until they are fixed', 'nothing was written');
 }
 
 export async function runAggregate(argv: readonly string[], env: RunEnv = {}): Promise<{ code: 0 | 1; stdout: string; stderr: string; written?: string }> {
@@ -184,7 +248,9 @@ export async function runAggregate(argv: readonly string[], env: RunEnv = {}): P
   const rel = path.relative(cwd, rawAbs);
   const warnings: string[] = [];
   if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).join('/').startsWith('scripts/fixtures/')) {
-    warnings.push('⚠ 原始台账位于仓库目录内：它含个人信息，请移到仓库以外，切勿提交。(The raw file is inside the repository: it names people; move it out and never commit it.)');
+    warnings.push(
+      '⚠ 原始台账位于仓库目录内：它含个人信息，请移到仓库以外，切勿提交。(The raw file is inside the repository: it names people; move it out and never commit it.)',
+    );
   }
   lines.push('  下一步：运行 npm run check，核对无误后提交 (next: npm run check, then commit)');
   return { code: 0, stdout: `${lines.join('\n')}\n`, stderr: warnings.map((w) => `${w}\n`).join(''), written: outAbs };

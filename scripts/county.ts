@@ -24,10 +24,26 @@ export interface CountyTown {
 
 /** Fictional towns for demonstrations and benchmarks (none of them occurs in the sample content). */
 export const COUNTY_TOWNS: readonly CountyTown[] = [
-  ['qingchuan', '青川镇'], ['shiqiao', '石桥镇'], ['yuntai', '云台镇'], ['songling', '松岭镇'], ['taoyuan', '桃源镇'],
-  ['bailu', '白鹭镇'], ['jinsha', '金沙镇'], ['longquan', '龙泉镇'], ['fengming', '凤鸣镇'], ['qinghe', '清河镇'],
-  ['meilin', '梅林镇'], ['zhuxi', '竹溪镇'], ['xingtan', '杏坛镇'], ['fenglin', '枫林镇'], ['yuehu', '月湖镇'],
-  ['heshan', '鹤山镇'], ['lanting', '兰亭镇'], ['linghu', '菱湖镇'], ['yanta', '雁塔镇'], ['jiangkou', '江口镇'],
+  ['qingchuan', '青川镇'],
+  ['shiqiao', '石桥镇'],
+  ['yuntai', '云台镇'],
+  ['songling', '松岭镇'],
+  ['taoyuan', '桃源镇'],
+  ['bailu', '白鹭镇'],
+  ['jinsha', '金沙镇'],
+  ['longquan', '龙泉镇'],
+  ['fengming', '凤鸣镇'],
+  ['qinghe', '清河镇'],
+  ['meilin', '梅林镇'],
+  ['zhuxi', '竹溪镇'],
+  ['xingtan', '杏坛镇'],
+  ['fenglin', '枫林镇'],
+  ['yuehu', '月湖镇'],
+  ['heshan', '鹤山镇'],
+  ['lanting', '兰亭镇'],
+  ['linghu', '菱湖镇'],
+  ['yanta', '雁塔镇'],
+  ['jiangkou', '江口镇'],
 ].map(([id, name], i) => ({ id: id!, name: name!, seed: i + 1 }));
 
 /** One build's cost, as the runner measured it. */
@@ -127,14 +143,20 @@ export function preparePortal(opts: { out: string; towns: readonly CountyTown[];
 }
 
 /** Generates and builds one town with `runner`. */
-export function buildTown(opts: { out: string; town: CountyTown; docs: number; today: string; runner?: Runner }): { site: { dist: string; base: string }; cost: BuildCost } {
+export function buildTown(opts: { out: string; town: CountyTown; docs: number; today: string; runner?: Runner }): {
+  site: { dist: string; base: string };
+  cost: BuildCost;
+} {
   const step = prepareTown(opts);
   const cost = (opts.runner ?? plainRunner)(step.cmd, step.args, step.env);
   return { site: { dist: step.dist, base: step.base }, cost };
 }
 
 /** Builds the portal over `towns` (already built) with `runner`. */
-export function buildPortal(opts: { out: string; towns: readonly CountyTown[]; today: string; runner?: Runner }): { site: { dist: string; base: string }; cost: BuildCost } {
+export function buildPortal(opts: { out: string; towns: readonly CountyTown[]; today: string; runner?: Runner }): {
+  site: { dist: string; base: string };
+  cost: BuildCost;
+} {
   const step = preparePortal(opts);
   const cost = (opts.runner ?? plainRunner)(step.cmd, step.args, step.env);
   return { site: { dist: step.dist, base: step.base }, cost };

@@ -113,7 +113,11 @@ if (what === 'plan' || what === 'legal') {
   } else {
     const k = kind as 'finance' | 'affairs' | 'party';
     const label = { finance: '财务收支公开', affairs: '村务公开', party: '党务公开' }[k];
-    const title = await need('title', '标题', `${village.name}${period.replace(/^(\d{4})-(\d{2})$/, (_, y, m) => `${y}年${Number(m)}月`).replace(/^(\d{4})-Q(\d)$/, '$1年第$2季度')}${label}`);
+    const title = await need(
+      'title',
+      '标题',
+      `${village.name}${period.replace(/^(\d{4})-(\d{2})$/, (_, y, m) => `${y}年${Number(m)}月`).replace(/^(\d{4})-Q(\d)$/, '$1年第$2季度')}${label}`,
+    );
     // The new month opens with last month's closing balance (continuity is checked).
     let openingBalance: string | undefined;
     const prev = k === 'finance' ? path.join(dir, `${previousMonth(period)}-finance.json`) : '';

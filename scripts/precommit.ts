@@ -12,8 +12,7 @@ import { resolveContentRoot } from '../src/lib/content/root';
 import { formatReport, type Problem } from '../src/lib/errors';
 import { allowSet, parseAllowList } from '../src/lib/privacy';
 
-const git = (...args: string[]) =>
-  execFileSync('git', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 const top = git('rev-parse', '--show-toplevel').trim();
 const contentRel = path.relative(top, resolveContentRoot(undefined, top)).split(path.sep).join('/');
 const watched = [contentRel, 'public'].filter((d) => d && !d.startsWith('..'));
@@ -40,7 +39,11 @@ let problems: Problem[];
 if (messageIndex > 0) {
   const file = process.argv[messageIndex + 1]!;
   // Git's comment lines are not part of the message.
-  const message = fs.readFileSync(file, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n');
+  const message = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
   problems = scanContentFiles([{ display: '提交说明 (commit message)', rel: 'COMMIT_MSG', text: message }], allowList());
 } else {
   const staged = git('diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z')

@@ -11,7 +11,16 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { resolveContentRoot } from './lib/content/root';
 import { z } from 'astro/zod';
-import { datasetSchema, financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema, planSchema, siteSchema, unitSchema, villageSchema } from './lib/schemas';
+import {
+  datasetSchema,
+  financeDisclosureSchema,
+  listDisclosureSchema,
+  noticeDisclosureSchema,
+  planSchema,
+  siteSchema,
+  unitSchema,
+  villageSchema,
+} from './lib/schemas';
 import { legalSchema } from './lib/schemas/legal';
 
 const root = resolveContentRoot();

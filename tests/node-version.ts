@@ -9,6 +9,8 @@ export default function setup() {
   const pinned = fs.readFileSync(path.join(import.meta.dirname, '..', '.nvmrc'), 'utf8').trim();
   console.log(`tests run on Node ${process.version} (${process.execPath}); the project pins ${pinned}`);
   if (process.versions.node.split('.')[0] !== pinned.split('.')[0]) {
-    throw new Error(`测试须在 Node ${pinned} 上运行，现在是 ${process.version} (tests must run on the pinned Node ${pinned}: run them with npm test, which puts node_modules/.bin first)`);
+    throw new Error(
+      `测试须在 Node ${pinned} 上运行，现在是 ${process.version} (tests must run on the pinned Node ${pinned}: run them with npm test, which puts node_modules/.bin first)`,
+    );
   }
 }

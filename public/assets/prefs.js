@@ -4,7 +4,11 @@
   var KEYS = { text: ['large', 'normal'], contrast: ['high', 'normal'] };
   var root = document.documentElement;
   function read(k) {
-    try { return localStorage.getItem('gkl-' + k); } catch (e) { return null; }
+    try {
+      return localStorage.getItem('gkl-' + k);
+    } catch (e) {
+      return null;
+    }
   }
   function apply(k, v) {
     if (v === KEYS[k][0]) root.setAttribute('data-' + k, v);
@@ -19,12 +23,17 @@
       b.setAttribute('aria-pressed', String(root.getAttribute('data-' + key) === KEYS[key][0]));
       b.hidden = false;
       b.addEventListener('click', function (ev) {
-        var btn = ev.currentTarget, key = btn.getAttribute('data-pref');
+        var btn = ev.currentTarget,
+          key = btn.getAttribute('data-pref');
         var on = btn.getAttribute('aria-pressed') !== 'true';
         var v = on ? KEYS[key][0] : KEYS[key][1];
         apply(key, v);
         btn.setAttribute('aria-pressed', String(on));
-        try { localStorage.setItem('gkl-' + key, v); } catch (e) { /* storage off: the choice lasts for this page */ }
+        try {
+          localStorage.setItem('gkl-' + key, v);
+        } catch (e) {
+          /* storage off: the choice lasts for this page */
+        }
       });
     }
   });

@@ -29,9 +29,7 @@
           if (correct) right++;
           item.setAttribute('data-result', correct ? 'right' : 'wrong');
           if (feedback) {
-            feedback.textContent = correct
-              ? '✓ 回答正确。'
-              : (chosen ? '✗ 回答错误，' : '✗ 未作答，') + '正确答案是 ' + letter + '。';
+            feedback.textContent = correct ? '✓ 回答正确。' : (chosen ? '✗ 回答错误，' : '✗ 未作答，') + '正确答案是 ' + letter + '。';
             feedback.hidden = false;
           }
           var details = item.querySelector('details');
@@ -39,8 +37,17 @@
         }
         if (score) {
           score.textContent =
-            '得分：' + right + ' / ' + items.length + '（答对 ' + right + ' 题，共 ' + items.length + ' 题' +
-            (answered < items.length ? '，' + (items.length - answered) + ' 题未作答' : '') + '）。解析已在每题下方展开。';
+            '得分：' +
+            right +
+            ' / ' +
+            items.length +
+            '（答对 ' +
+            right +
+            ' 题，共 ' +
+            items.length +
+            ' 题' +
+            (answered < items.length ? '，' + (items.length - answered) + ' 题未作答' : '') +
+            '）。解析已在每题下方展开。';
         }
       });
 

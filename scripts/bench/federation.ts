@@ -37,7 +37,8 @@ const SITE_TODAY = '2026-12-01';
 /** A term every generated town uses (its dispute registers, plans and articles). */
 export const COMMON_TERM = '矛盾纠纷';
 
-const USAGE = 'usage: npm run bench -- --federation [--towns 20] [--docs 2000] [--budget-minutes 20] [--out .bench/federation] [--report docs/benchmarks-federation.md] [--rerender]';
+const USAGE =
+  'usage: npm run bench -- --federation [--towns 20] [--docs 2000] [--budget-minutes 20] [--out .bench/federation] [--report docs/benchmarks-federation.md] [--rerender]';
 
 const largest = (m: Measurement) => Math.max(m.maxRssKb, ...m.processes.map((p) => p.peakKb));
 const secs = (s: number) => `${s.toFixed(1)} s`;
@@ -54,7 +55,11 @@ async function firstQuery(browser: Browser, portalUrl: string, query: string, la
     const transfers = await recordTransfers(context, page);
     const started = performance.now();
     await page.goto(`${portalUrl}search/?${new URLSearchParams({ q: query })}`);
-    await page.waitForFunction(() => ['done', 'none', 'error', 'empty'].includes(document.querySelector('search-results')?.getAttribute('data-state') ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => ['done', 'none', 'error', 'empty'].includes(document.querySelector('search-results')?.getAttribute('data-state') ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
     const ms = performance.now() - started;
     const state = (await page.locator('search-results').getAttribute('data-state')) ?? '';
     const results = await page.locator('[data-exact] a.result-link').count();
@@ -110,7 +115,9 @@ export async function benchFederation(argv: string[]): Promise<void> {
 
   const machine = machineInfo();
   console.log(`federation bench: up to ${requested} towns of ${docs} documents, budget ${budgetMinutes} min, work directory ${path.relative(REPO_ROOT, out)}`);
-  console.log(`federation bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadBefore.toFixed(2)}`);
+  console.log(
+    `federation bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}; load ${machine.loadBefore.toFixed(2)}`,
+  );
 
   const towns: TownBuildRow[] = [];
   const portals: PortalRow[] = [];
@@ -121,14 +128,22 @@ export async function benchFederation(argv: string[]): Promise<void> {
 
   const measurePortal = async (county: readonly CountyTown[]): Promise<void> => {
     const step = preparePortal({ out, towns: county, today: SITE_TODAY });
-    const m = await measure(step.cmd, step.args, { ...step.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: undefined }, { log: path.join(logs, `portal-${county.length}.log`) });
+    const m = await measure(
+      step.cmd,
+      step.args,
+      { ...step.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: undefined },
+      { log: path.join(logs, `portal-${county.length}.log`) },
+    );
     const sites: ServedSite[] = [{ dist: step.dist, base: '/' }, ...county.map((t) => ({ dist: path.join(out, 'sites', t.id), base: `/zl/${t.id}/` }))];
     const server = await serveSites(sites);
     try {
       browser ??= await launchBrowser();
       // The first town's name stem (青川) is in its pages only (the generator's rename): the same query at every size.
       const unique = county[0]!;
-      const queries = [await firstQuery(browser, server.url, COMMON_TERM, 'every town'), await firstQuery(browser, server.url, unique.name.replace(/镇$/, ''), `one town: ${unique.name}`)];
+      const queries = [
+        await firstQuery(browser, server.url, COMMON_TERM, 'every town'),
+        await firstQuery(browser, server.url, unique.name.replace(/镇$/, ''), `one town: ${unique.name}`),
+      ];
       portals.push({ towns: county.length, buildSeconds: m.wallSeconds, buildPeakKb: largest(m), queries });
       for (const q of queries) {
         const t = q.transfer;
@@ -157,7 +172,12 @@ export async function benchFederation(argv: string[]): Promise<void> {
       const generated = performance.now();
       const step = prepareTown({ out, town, docs, today: SITE_TODAY, force: true });
       const generateSeconds = (performance.now() - generated) / 1000;
-      const m = await measure(step.cmd, step.args, { ...step.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: undefined }, { log: path.join(logs, `town-${i + 1}-${town.id}.log`) });
+      const m = await measure(
+        step.cmd,
+        step.args,
+        { ...step.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: undefined },
+        { log: path.join(logs, `town-${i + 1}-${town.id}.log`) },
+      );
       const pagefindProcesses = m.processes.filter((p) => p.name.startsWith('pagefind'));
       const pagefindStep = parsePagefindStep(m.stdout);
       const row: TownBuildRow = {

@@ -439,7 +439,8 @@ const TEXT_FILE = /\.(?:json|mdx?|ya?ml|csv|txt)$/;
 function renameTown(root: string, townName: string): void {
   const sample = (JSON.parse(fs.readFileSync(path.join(root, 'site.json'), 'utf8')) as { regionName: string }).regionName;
   const stem = (name: string) => name.replace(/(?:镇|乡|街道)$/, '');
-  if (!/^\p{Script=Han}{2,8}(?:镇|乡|街道)$/u.test(townName)) throw new Error(`bench: townName must be a Chinese town name ending in 镇, 乡 or 街道, not ${townName}`);
+  if (!/^\p{Script=Han}{2,8}(?:镇|乡|街道)$/u.test(townName))
+    throw new Error(`bench: townName must be a Chinese town name ending in 镇, 乡 or 街道, not ${townName}`);
   for (const rel of (fs.readdirSync(root, { recursive: true }) as string[]).sort()) {
     const file = path.join(root, rel);
     if (!TEXT_FILE.test(rel) || !fs.statSync(file).isFile()) continue;
@@ -553,7 +554,9 @@ function main(): void {
   const started = performance.now();
   const result = generateCorpus({ kind: values.kind, docs, out: values.out, seed, hugoOut: values['hugo-out'], townName: values['town-name'] });
   const ms = Math.round(performance.now() - started);
-  console.log(`✓ ${values.kind}: ${result.files} files, ${result.bytes} bytes in ${path.resolve(values.out)}${values['hugo-out'] ? ` (+ Hugo site in ${path.resolve(values['hugo-out'])})` : ''}, ${ms} ms`);
+  console.log(
+    `✓ ${values.kind}: ${result.files} files, ${result.bytes} bytes in ${path.resolve(values.out)}${values['hugo-out'] ? ` (+ Hugo site in ${path.resolve(values['hugo-out'])})` : ''}, ${ms} ms`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -248,7 +248,10 @@ export function verdicts(s: SizeSummary): Verdict[] {
     {
       target: `cold build + index ≤ ${TARGET_SECONDS} s`,
       met: secondsOver <= 0,
-      detail: secondsOver <= 0 ? `${sec(s.oursTotal)} s (${sec(-secondsOver)} s to spare)` : `${sec(s.oursTotal)} s — missed by ${sec(secondsOver)} s (${pct(secondsOver, TARGET_SECONDS)})`,
+      detail:
+        secondsOver <= 0
+          ? `${sec(s.oursTotal)} s (${sec(-secondsOver)} s to spare)`
+          : `${sec(s.oursTotal)} s — missed by ${sec(secondsOver)} s (${pct(secondsOver, TARGET_SECONDS)})`,
     },
     {
       target: `≤ ${TARGET_RATIO}× Hugo + Pagefind`,
@@ -260,7 +263,10 @@ export function verdicts(s: SizeSummary): Verdict[] {
     {
       target: 'peak memory of the largest process < 4.5 GB',
       met: memoryOver < 0,
-      detail: memoryOver < 0 ? `${rss(s.oursPeakKb)} (${rss(-memoryOver)} to spare)` : `${rss(s.oursPeakKb)} — missed by ${rss(memoryOver)} (${pct(memoryOver, TARGET_PEAK_KB)})`,
+      detail:
+        memoryOver < 0
+          ? `${rss(s.oursPeakKb)} (${rss(-memoryOver)} to spare)`
+          : `${rss(s.oursPeakKb)} — missed by ${rss(memoryOver)} (${pct(memoryOver, TARGET_PEAK_KB)})`,
     },
     {
       target: 'incremental rebuild after one edit ≤ ½ cold build',
@@ -408,8 +414,24 @@ export function renderReport(input: ReportInput): string {
     '## Build time (headline: ours / (Hugo + Pagefind))',
     '',
     table(
-      ['docs', 'ours: build + index, s', 'of which Pagefind, s', 'Hugo, s', 'Pagefind on Hugo’s output, s', 'Hugo + Pagefind, s', '**ours / (Hugo + Pagefind)**'],
-      summaries.map((s) => [int(s.docs), sec(s.oursTotal), sec(s.oursPagefind), sec(s.hugo), sec(s.hugoPagefind), sec(s.hugoPlusPagefind), `**${ratio(s.ratio)}×**`]),
+      [
+        'docs',
+        'ours: build + index, s',
+        'of which Pagefind, s',
+        'Hugo, s',
+        'Pagefind on Hugo’s output, s',
+        'Hugo + Pagefind, s',
+        '**ours / (Hugo + Pagefind)**',
+      ],
+      summaries.map((s) => [
+        int(s.docs),
+        sec(s.oursTotal),
+        sec(s.oursPagefind),
+        sec(s.hugo),
+        sec(s.hugoPagefind),
+        sec(s.hugoPlusPagefind),
+        `**${ratio(s.ratio)}×**`,
+      ]),
     ),
     '',
   );
@@ -427,8 +449,15 @@ export function renderReport(input: ReportInput): string {
     const met = b.over.length === 0 && b.unmatched.length === 0;
     out.push(
       `- ${met ? '✓ met' : '✗ **not met**'}: every page within its template’s gzipped budget at ${int(r.docs)} documents — ${int(b.pages)} pages checked` +
-        (b.over.length > 0 ? `; over: ${b.over.slice(0, 5).map((o) => `${o.page} ${kib(o.total)} KB > ${kib(o.budget)} KB`).join(', ')}${b.over.length > 5 ? ` and ${b.over.length - 5} more` : ''}` : '') +
-        (b.unmatched.length > 0 ? `; no budget for ${b.unmatched.slice(0, 5).join(', ')}${b.unmatched.length > 5 ? ` and ${b.unmatched.length - 5} more` : ''}` : ''),
+        (b.over.length > 0
+          ? `; over: ${b.over
+              .slice(0, 5)
+              .map((o) => `${o.page} ${kib(o.total)} KB > ${kib(o.budget)} KB`)
+              .join(', ')}${b.over.length > 5 ? ` and ${b.over.length - 5} more` : ''}`
+          : '') +
+        (b.unmatched.length > 0
+          ? `; no budget for ${b.unmatched.slice(0, 5).join(', ')}${b.unmatched.length > 5 ? ` and ${b.unmatched.length - 5} more` : ''}`
+          : ''),
     );
   }
   out.push('');
@@ -442,8 +471,24 @@ export function renderReport(input: ReportInput): string {
       '“Largest process” is the larger of the two; the sampled figures can only err low.',
     '',
     table(
-      ['docs', 'ours: largest process', '/usr/bin/time alone', 'Pagefind inside our build (sampled)', 'all our build’s processes at once (sampled)', 'Hugo', 'Pagefind on Hugo’s output'],
-      summaries.map((s) => [int(s.docs), rss(s.oursPeakKb), rss(s.oursTimeRssKb), rss(s.oursPagefindPeakKb), rss(s.oursTreePeakKb), rss(s.hugoPeakKb), rss(s.hugoPagefindPeakKb)]),
+      [
+        'docs',
+        'ours: largest process',
+        '/usr/bin/time alone',
+        'Pagefind inside our build (sampled)',
+        'all our build’s processes at once (sampled)',
+        'Hugo',
+        'Pagefind on Hugo’s output',
+      ],
+      summaries.map((s) => [
+        int(s.docs),
+        rss(s.oursPeakKb),
+        rss(s.oursTimeRssKb),
+        rss(s.oursPagefindPeakKb),
+        rss(s.oursTreePeakKb),
+        rss(s.hugoPeakKb),
+        rss(s.hugoPagefindPeakKb),
+      ]),
     ),
     '',
   );
@@ -484,7 +529,8 @@ export function renderReport(input: ReportInput): string {
         ['docs', 'cold wall', 'incremental wall', 'incremental / cold', ...incLabels],
         withIncremental.map((r) => {
           const s = summarize(r);
-          const phase = (label: string) => median(defined(r.ours.runs.map((run) => run.incremental?.phases.filter((p) => p.label === label).reduce((n, p) => n + p.seconds, 0))));
+          const phase = (label: string) =>
+            median(defined(r.ours.runs.map((run) => run.incremental?.phases.filter((p) => p.label === label).reduce((n, p) => n + p.seconds, 0))));
           return [int(r.docs), sec(s.oursTotal), sec(s.oursIncremental), `${ratio(s.oursIncremental / s.oursTotal)}×`, ...incLabels.map((l) => sec(phase(l)))];
         }),
       ),
@@ -530,7 +576,9 @@ export function renderReport(input: ReportInput): string {
     '',
     table(
       ['docs', 'template', 'pages', 'heaviest page', 'total', 'budget', 'JS (most)', 'JS budget'],
-      sizes.flatMap((r) => (r.budgets?.worst ?? []).map((w) => [int(r.docs), w.template, int(w.pages), w.page, kib(w.total), kib(w.budget), kib(w.js), kib(w.jsBudget)])),
+      sizes.flatMap((r) =>
+        (r.budgets?.worst ?? []).map((w) => [int(r.docs), w.template, int(w.pages), w.page, kib(w.total), kib(w.budget), kib(w.js), kib(w.jsBudget)]),
+      ),
     ),
     '',
     '## Search bytes and latency',
@@ -543,11 +591,19 @@ export function renderReport(input: ReportInput): string {
       '',
       table(
         ['report section', 'pages', 'query', 'first query: KB / ms', 'next query: KB / ms'],
-        input.search.map((s) => [s.section, s.pages === undefined ? '–' : int(s.pages), s.query, `${kib(s.firstBytes)} / ${int(s.firstMs)}`, `${kib(s.nextBytes)} / ${int(s.nextMs)}`]),
+        input.search.map((s) => [
+          s.section,
+          s.pages === undefined ? '–' : int(s.pages),
+          s.query,
+          `${kib(s.firstBytes)} / ${int(s.firstMs)}`,
+          `${kib(s.nextBytes)} / ${int(s.nextMs)}`,
+        ]),
       ),
     );
   } else {
-    out.push('Not available: search bytes and latency come from tests/browser/search-performance.test.ts (`npm test`), which writes `.test-dist/reports/search.json`; run it, then `npm run bench` again.');
+    out.push(
+      'Not available: search bytes and latency come from tests/browser/search-performance.test.ts (`npm test`), which writes `.test-dist/reports/search.json`; run it, then `npm run bench` again.',
+    );
   }
   out.push('');
 
@@ -555,7 +611,20 @@ export function renderReport(input: ReportInput): string {
     '## Every run',
     '',
     table(
-      ['docs', 'run', 'ours: wall s', 'CPU s', 'largest process', 'Pagefind step s', 'after one edit: wall s', 'Hugo: wall s', 'CPU s', 'Pagefind on Hugo: wall s', 'CPU s', 'largest process'],
+      [
+        'docs',
+        'run',
+        'ours: wall s',
+        'CPU s',
+        'largest process',
+        'Pagefind step s',
+        'after one edit: wall s',
+        'Hugo: wall s',
+        'CPU s',
+        'Pagefind on Hugo: wall s',
+        'CPU s',
+        'largest process',
+      ],
       sizes.flatMap((r) =>
         r.ours.runs.map((o, i) => {
           const h = r.hugo.runs[i];
@@ -834,7 +903,20 @@ export function renderFederationReport(input: FederationInput): string {
       `### ${q0 ? `“${q0.query}”` : label} (${label})`,
       '',
       table(
-        ['towns', 'results', 'search KB', 'requests', 'portal bundle KB (runtime, wasm, own index)', 'town bundles KB', 'towns fetched', 'entry + pf_meta KB', 'index chunks KB (files)', 'fragments KB (files)', 'ms to results', 'KB per added town (vs 1 town)'],
+        [
+          'towns',
+          'results',
+          'search KB',
+          'requests',
+          'portal bundle KB (runtime, wasm, own index)',
+          'town bundles KB',
+          'towns fetched',
+          'entry + pf_meta KB',
+          'index chunks KB (files)',
+          'fragments KB (files)',
+          'ms to results',
+          'KB per added town (vs 1 town)',
+        ],
         rows.map(({ p, q }) => {
           const t = q.transfer;
           const first = rows[0]!;

@@ -152,7 +152,12 @@ function sampleTree(rootPid: number): { stop(): { processes: ProcessPeak[]; tree
  * from) this process's environment. Resolves with time's numbers, the output and the sampled
  * per-process peaks; rejects if the command fails.
  */
-export async function measure(cmd: string, args: readonly string[], env: Record<string, string | undefined> = {}, opts: MeasureOptions = {}): Promise<Measurement> {
+export async function measure(
+  cmd: string,
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  opts: MeasureOptions = {},
+): Promise<Measurement> {
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-bench-time-')), 'time.txt');
   const fullEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const [key, value] of Object.entries(env)) {
@@ -283,16 +288,31 @@ export interface ComparisonOptions {
 
 const secs = (s: number) => `${s.toFixed(1)} s`;
 /** Just time's numbers, without the output, for the results. */
-const timeOf = ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus }: TimeResult): TimeResult => ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus });
+const timeOf = ({ wallSeconds, maxRssKb, userSeconds, systemSeconds, exitStatus }: TimeResult): TimeResult => ({
+  wallSeconds,
+  maxRssKb,
+  userSeconds,
+  systemSeconds,
+  exitStatus,
+});
 
 /**
  * The incremental case of issue 9: a paragraph added to the middle article, then `astro build`
  * without --force, so Astro's content cache from the cold build is reused. The edit is undone
  * afterwards (the next cold run builds the same corpus), and the rebuilt page must show it.
  */
-export async function rebuildAfterEdit(content: string, dist: string, run: number, env: Record<string, string | undefined>, log: string): Promise<IncrementalRun> {
+export async function rebuildAfterEdit(
+  content: string,
+  dist: string,
+  run: number,
+  env: Record<string, string | undefined>,
+  log: string,
+): Promise<IncrementalRun> {
   const legal = path.join(content, 'legal');
-  const articles = fs.readdirSync(legal).filter((f) => f.endsWith('.md')).sort();
+  const articles = fs
+    .readdirSync(legal)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const file = path.join(legal, articles[Math.floor(articles.length / 2)]!);
   const original = fs.readFileSync(file, 'utf8');
   const paragraph = `本段为基准测试第${run}轮增量构建时补充的说明，用于检验修改一篇文章后的重新构建。`;
@@ -300,7 +320,8 @@ export async function rebuildAfterEdit(content: string, dist: string, run: numbe
   try {
     const m = await measure(ASTRO, ['build'], env, { log });
     const page = path.join(dist, 'legal', path.basename(file, '.md'), 'index.html');
-    if (!fs.readFileSync(page, 'utf8').includes(paragraph)) throw new Error(`bench: the rebuilt ${path.relative(dist, page)} does not show the edit (log: ${log})`);
+    if (!fs.readFileSync(page, 'utf8').includes(paragraph))
+      throw new Error(`bench: the rebuilt ${path.relative(dist, page)} does not show the edit (log: ${log})`);
     const pagefindStep = parsePagefindStep(m.stdout);
     return { time: timeOf(m), ...(pagefindStep ? { pagefindSeconds: pagefindStep.seconds } : {}), phases: parseAstroPhases(m.stdout) };
   } finally {
@@ -319,7 +340,9 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
 
   const started = performance.now();
   const written = generateCorpus({ kind: 'comparison', docs, out: content, seed: opts.seed, hugoOut: hugoSite });
-  console.log(`${docs} docs: corpus written (${written.files} files, ${(written.bytes / 1024 / 1024).toFixed(1)} MB) in ${secs((performance.now() - started) / 1000)}`);
+  console.log(
+    `${docs} docs: corpus written (${written.files} files, ${(written.bytes / 1024 / 1024).toFixed(1)} MB) in ${secs((performance.now() - started) / 1000)}`,
+  );
 
   const env = { CONTENT_DIR: content, OUT_DIR: dist, SITE_TODAY, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: undefined, SITE_URL: undefined };
   const ours: OursRun[] = [];
@@ -364,12 +387,33 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/, oursGz);
   const slug = article.page.split('/')[1]!;
   // Every page of ours against its template's budget (src/lib/page-weight.ts, as tests/build/budgets.test.ts).
-  const check = checkBudgets(dist, listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')), oursGz);
+  const check = checkBudgets(
+    dist,
+    listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')),
+    oursGz,
+  );
   const budgets: BudgetSummary = {
     pages: check.pages,
     unmatched: check.unmatched,
-    over: check.over.map((o) => ({ page: o.weight.page, template: o.budget.template, total: totalOf(o.weight), js: o.weight.js, budget: o.budget.total, jsBudget: o.budget.js })),
-    worst: check.worst.filter((w) => w.weight).map((w) => ({ template: w.budget.template, pages: w.pages, page: w.weight!.page, total: totalOf(w.weight!), js: w.maxJs, budget: w.budget.total, jsBudget: w.budget.js })),
+    over: check.over.map((o) => ({
+      page: o.weight.page,
+      template: o.budget.template,
+      total: totalOf(o.weight),
+      js: o.weight.js,
+      budget: o.budget.total,
+      jsBudget: o.budget.js,
+    })),
+    worst: check.worst
+      .filter((w) => w.weight)
+      .map((w) => ({
+        template: w.budget.template,
+        pages: w.pages,
+        page: w.weight!.page,
+        total: totalOf(w.weight!),
+        js: w.maxJs,
+        budget: w.budget.total,
+        jsBudget: w.budget.js,
+      })),
   };
   return {
     docs,
@@ -382,7 +426,8 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
 // ---------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000,5000] [--runs 2] [--seed 1] [--out .bench] [--report docs/benchmarks.md]\n       npm run bench -- --federation [--towns 20] [--docs 2000] [--budget-minutes 20] (scripts/bench/federation.ts)';
+const USAGE =
+  'usage: npm run bench -- [--sizes 1000,5000] [--runs 2] [--seed 1] [--out .bench] [--report docs/benchmarks.md]\n       npm run bench -- --federation [--towns 20] [--docs 2000] [--budget-minutes 20] (scripts/bench/federation.ts)';
 
 function fail(message: string, code = 1): never {
   console.error(`✗ ${message}`);
@@ -430,7 +475,9 @@ async function main(): Promise<void> {
 
   const machine = machineInfo(hugo);
   console.log(`bench: sizes ${sizes.join(', ')}, ${runs} run(s) each, seed ${seed}, work directory ${path.relative(REPO_ROOT, out) || out}`);
-  console.log(`bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, Hugo ${machine.hugo}; load ${machine.loadBefore.toFixed(2)}`);
+  console.log(
+    `bench: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, Astro ${machine.astro}, Pagefind ${machine.pagefind}, Hugo ${machine.hugo}; load ${machine.loadBefore.toFixed(2)}`,
+  );
 
   const results: SizeResult[] = [];
   for (const docs of sizes) {

@@ -44,8 +44,14 @@ export function searchIndex(extraTrad?: () => Promise<TradMap>): AstroIntegratio
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages, bundles, reused, tradChars } = await buildSearchIndex(fileURLToPath(dir), { extraTrad: extraTrad ? await extraTrad() : {}, perBundle, cache });
-        logger.info(`Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s), ${reused} unchanged); ${tradChars} traditional characters mapped`);
+        const { pages, bundles, reused, tradChars } = await buildSearchIndex(fileURLToPath(dir), {
+          extraTrad: extraTrad ? await extraTrad() : {},
+          perBundle,
+          cache,
+        });
+        logger.info(
+          `Pagefind: indexed ${pages} pages in ${Math.round(performance.now() - started)} ms (${bundles} bundle(s), ${reused} unchanged); ${tradChars} traditional characters mapped`,
+        );
       },
     },
   };
@@ -61,7 +67,10 @@ export async function buildSearchIndex(
 ): Promise<{ pages: number; bundles: number; reused: number; tradChars: number }> {
   const indexed = readIndexedPages(site);
   const html = new Map(indexed.map((p) => [p.rel, p.html]));
-  const bundles = splitIntoBundles(indexed.map((p) => p.rel), perBundle);
+  const bundles = splitIntoBundles(
+    indexed.map((p) => p.rel),
+    perBundle,
+  );
   const version = pagefindVersion();
   let reused = 0;
   // One Pagefind run per bundle, as many at once as there are cores: each holds only its own
@@ -69,7 +78,13 @@ export async function buildSearchIndex(
   // byte for byte those of a cached one is copied instead (search-bundle-cache.ts).
   const indexOne = async (bundle: SearchBundle) => {
     const out = path.join(site, bundle.dir);
-    const key = cache && bundle.pages.length > 0 ? bundleKey(version, bundle.pages.map((rel) => ({ rel, html: html.get(rel)! }))) : undefined;
+    const key =
+      cache && bundle.pages.length > 0
+        ? bundleKey(
+            version,
+            bundle.pages.map((rel) => ({ rel, html: html.get(rel)! })),
+          )
+        : undefined;
     if (cache && key && restoreBundle(cache, key, out)) {
       reused += 1;
       return;
@@ -93,7 +108,10 @@ export async function buildSearchIndex(
   const pages = bundles.reduce((n, b) => n + readPageCount(site, b.dir), 0);
   if (pages === 0) throw new Error('搜索索引为空：没有页面可索引。(Search index is empty: no page to index.)');
   writeJson(path.join(site, SEARCH_TRAD_FILE), trad);
-  writeJson(path.join(site, SEARCH_PARTS_FILE), bundles.slice(1).map((b) => b.dir));
+  writeJson(
+    path.join(site, SEARCH_PARTS_FILE),
+    bundles.slice(1).map((b) => b.dir),
+  );
   return { pages, bundles: bundles.length, reused, tradChars: Object.keys(trad).length };
 }
 

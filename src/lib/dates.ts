@@ -36,9 +36,7 @@ export function shanghaiDate(now: Date): string {
 export function resolveToday(siteToday: string | undefined, now: Date = new Date()): string {
   if (siteToday === undefined || siteToday === '') return shanghaiDate(now);
   if (!isRealDate(siteToday)) {
-    throw new Error(
-      `SITE_TODAY="${siteToday}" 不是有效日期，应为 YYYY-MM-DD。(SITE_TODAY must be a real date in YYYY-MM-DD form.)`,
-    );
+    throw new Error(`SITE_TODAY="${siteToday}" 不是有效日期，应为 YYYY-MM-DD。(SITE_TODAY must be a real date in YYYY-MM-DD form.)`);
   }
   return siteToday;
 }

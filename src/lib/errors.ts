@@ -45,9 +45,7 @@ export function location(p: Pick<Problem, 'file' | 'line' | 'column'>): string {
 
 /** Sort by file, then line, so a report reads top to bottom like the files do. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Human report grouped by file, ending with a one-line summary. */

@@ -42,9 +42,7 @@ export function maskMessage(message: string): string {
   return out;
 }
 
-export type HistoryState =
-  | { available: true; revisions: Map<string, Revision[]> }
-  | { available: false; reason: 'no-git' | 'shallow' };
+export type HistoryState = { available: true; revisions: Map<string, Revision[]> } | { available: false; reason: 'no-git' | 'shallow' };
 
 /** Changes after the first publication: every commit but the oldest, newest first. */
 export function laterRevisions(revisions: readonly Revision[] | undefined): Revision[] {

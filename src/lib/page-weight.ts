@@ -30,7 +30,12 @@ export const PAGE_BUDGETS: readonly Budget[] = [
   { template: '村 /disclosures/<村>/', match: /^disclosures\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
   { template: '公开 /disclosures/<村>/<期>/', match: /^disclosures\/[^/]+\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
   // /legal/, /legal/page/<n>/, /legal/<facet>/<value>/ and /legal/<facet>/<value>/page/<n>/.
-  { template: '普法首页与筛选 /legal/', match: /^legal\/(index\.html|[^/]+\/[^/]+\/index\.html|([^/]+\/[^/]+\/)?page\/\d+\/index\.html)$/, total: 14 * KB, js: 2 * KB },
+  {
+    template: '普法首页与筛选 /legal/',
+    match: /^legal\/(index\.html|[^/]+\/[^/]+\/index\.html|([^/]+\/[^/]+\/)?page\/\d+\/index\.html)$/,
+    total: 14 * KB,
+    js: 2 * KB,
+  },
   { template: '普法文章 /legal/<slug>/（含自测脚本）', match: /^legal\/[^/]+\/index\.html$/, total: 15 * KB, js: 3 * KB },
   { template: '数据目录 /data/', match: /^data\/index\.html$/, total: 10 * KB, js: 2 * KB },
   { template: '数据集 /data/<id>/（首屏，不含懒加载图表库）', match: /^data\/[^/]+\/index\.html$/, total: 24 * KB, js: 3 * KB },

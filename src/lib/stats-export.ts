@@ -35,10 +35,7 @@ export interface PackageRegion {
   population: number;
 }
 
-export function dataPackage(
-  datasets: readonly Dataset[],
-  meta: { name: string; title: string; csvPath: (id: string) => string; region?: PackageRegion },
-) {
+export function dataPackage(datasets: readonly Dataset[], meta: { name: string; title: string; csvPath: (id: string) => string; region?: PackageRegion }) {
   return {
     profile: 'tabular-data-package',
     name: meta.name,

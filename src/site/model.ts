@@ -14,7 +14,8 @@ let model: Promise<SiteModel> | undefined;
 
 /** The village shapes and map metadata, read once; both optional here (the check requires shapes). */
 function readGeo(root: string): { topology?: unknown; mapMeta?: { reviewNumber?: string; source?: string } } {
-  const read = (f: string) => (fs.existsSync(path.join(root, 'geo', f)) ? (JSON.parse(fs.readFileSync(path.join(root, 'geo', f), 'utf8')) as unknown) : undefined);
+  const read = (f: string) =>
+    fs.existsSync(path.join(root, 'geo', f)) ? (JSON.parse(fs.readFileSync(path.join(root, 'geo', f), 'utf8')) as unknown) : undefined;
   return { topology: read('villages.topo.json'), mapMeta: read('meta.json') as { reviewNumber?: string; source?: string } | undefined };
 }
 
@@ -63,7 +64,13 @@ async function load(): Promise<SiteModel> {
     villages: villages.data.list,
     plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),
     history: readHistory(resolveContentRoot()),
-    legal: legal.map((a) => ({ slug: a.id, data: a.data, body: bodyOf(a.filePath), ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const), file: abs(a.filePath) })),
+    legal: legal.map((a) => ({
+      slug: a.id,
+      data: a.data,
+      body: bodyOf(a.filePath),
+      ext: a.filePath?.endsWith('.md') ? ('md' as const) : ('mdx' as const),
+      file: abs(a.filePath),
+    })),
     datasets: datasets.map((d) => ({ id: d.id, data: d.data, file: abs(d.filePath) })),
     ...readGeo(resolveContentRoot()),
     disclosures: [
@@ -92,7 +99,8 @@ export type DocumentBody = { Content: Rendered['Content'] };
 async function documentBody(entry: CollectionEntry<'legal' | 'plans' | 'notices'> | undefined, what: string): Promise<DocumentBody> {
   if (!entry) throw new Error(`${what} not found`);
   // Astro's loader logs a rendering error and stores the entry without HTML; never publish it empty.
-  if (!entry.rendered && entry.filePath?.endsWith('.md')) throw new Error(`${entry.filePath}: 正文渲染失败，见上方错误 (rendering the body failed; see the error above)`);
+  if (!entry.rendered && entry.filePath?.endsWith('.md'))
+    throw new Error(`${entry.filePath}: 正文渲染失败，见上方错误 (rendering the body failed; see the error above)`);
   return { Content: (await render(entry)).Content };
 }
 

@@ -47,7 +47,9 @@ async function axe(page: Page): Promise<Violation[]> {
 /** Headings in document order, and tables lacking a caption or header cells. */
 function structure(page: Page) {
   return page.evaluate(() => ({
-    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('details')).map((h) => Number(h.tagName[1])),
+    headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('details'))
+      .map((h) => Number(h.tagName[1])),
     badTables: [...document.querySelectorAll('table')]
       .filter((t) => !t.querySelector(':scope > caption')?.textContent?.trim() || t.querySelectorAll('th').length === 0)
       .map((t) => t.outerHTML.slice(0, 80)),
@@ -98,7 +100,10 @@ describe('the search page in the states a query puts it in', () => {
     const check = async (state: string) => {
       for (const v of await axe(page)) found.push(`${state} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       const { headings } = await structure(page);
-      expect(headings.filter((h, i) => i > 0 && h > headings[i - 1]! + 1), state).toEqual([]);
+      expect(
+        headings.filter((h, i) => i > 0 && h > headings[i - 1]! + 1),
+        state,
+      ).toEqual([]);
     };
     await page.goto(`${server.url}search/?q=${encodeURIComponent('调解')}`);
     await page.waitForSelector('search-results[data-state="done"]');
@@ -113,4 +118,3 @@ describe('the search page in the states a query puts it in', () => {
     await ctx.close();
   });
 });
-

@@ -15,7 +15,10 @@ import { serveDir, type StaticServer } from '../helpers/nginx';
 
 const dist = builds.sample;
 const withIndex = (dir: string) =>
-  fs.readdirSync(path.join(dist, dir)).filter((d) => fs.existsSync(path.join(dist, dir, d, 'index.html'))).sort();
+  fs
+    .readdirSync(path.join(dist, dir))
+    .filter((d) => fs.existsSync(path.join(dist, dir, d, 'index.html')))
+    .sort();
 const plan = withIndex('plans')[0]!;
 const unit = withIndex('units')[0]!;
 const village = withIndex('disclosures').find((d) => /^\d{12}$/.test(d))!;

@@ -35,7 +35,9 @@ afterAll(async () => {
 /** Result links of the portal's search, as absolute paths. */
 async function search(page: Page, params: Record<string, string>): Promise<{ state: string; paths: string[] }> {
   await page.goto(`${server.url}search/?${new URLSearchParams(params)}`);
-  await page.waitForFunction(() => ['done', 'none', 'error'].includes(document.querySelector('search-results')?.getAttribute('data-state') ?? ''), null, { timeout: 30_000 });
+  await page.waitForFunction(() => ['done', 'none', 'error'].includes(document.querySelector('search-results')?.getAttribute('data-state') ?? ''), null, {
+    timeout: 30_000,
+  });
   return {
     state: (await page.locator('search-results').getAttribute('data-state')) ?? '',
     paths: await page.locator('[data-exact] a.result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)),
@@ -56,7 +58,10 @@ describe('a county portal over independently built towns', () => {
   });
 
   it(`the term ${UNIQUE} is in ${only.name}'s pages and in no other town's (the premise)`, () => {
-    const has = (id: string) => listFiles(path.join(OUT, 'sites', id)).filter((f) => f.endsWith('.html') && mainText(fs.readFileSync(path.join(OUT, 'sites', id, f), 'utf8')).includes(UNIQUE)).length;
+    const has = (id: string) =>
+      listFiles(path.join(OUT, 'sites', id)).filter(
+        (f) => f.endsWith('.html') && mainText(fs.readFileSync(path.join(OUT, 'sites', id, f), 'utf8')).includes(UNIQUE),
+      ).length;
     expect(has(only.id)).toBeGreaterThan(5);
     for (const t of TOWNS.slice(1)) expect(has(t.id)).toBe(0);
   });
@@ -82,10 +87,18 @@ describe('a county portal over independently built towns', () => {
     expect(wasm.length).toBe(1);
     expect(new URL(wasm[0]!.url).pathname.startsWith('/pagefind/')).toBe(true);
     for (const t of TOWNS) expect(first.requests.some((r) => new URL(r.url).pathname === `${townBase(t)}pagefind/pagefind-entry.json`)).toBe(true);
-    writeReport('federation', { towns: TOWNS.length, query: UNIQUE, firstQueryBytes: first.searchBytes, requests: first.requests.filter((r) => /pagefind|trad/.test(r.url)).length });
+    writeReport('federation', {
+      towns: TOWNS.length,
+      query: UNIQUE,
+      firstQueryBytes: first.searchBytes,
+      requests: first.requests.filter((r) => /pagefind|trad/.test(r.url)).length,
+    });
     console.log(`federated search over ${TOWNS.length} towns: first query ${kb(first.searchBytes)} in ${first.requests.length} requests`);
 
-    const link = page.locator('[data-exact] a.result-link', { hasText: /./ }).filter({ has: page.locator(`xpath=self::a[starts-with(@href, "${townBase(only)}")]`) }).first();
+    const link = page
+      .locator('[data-exact] a.result-link', { hasText: /./ })
+      .filter({ has: page.locator(`xpath=self::a[starts-with(@href, "${townBase(only)}")]`) })
+      .first();
     await Promise.all([page.waitForURL((u) => u.pathname.startsWith(townBase(only))), link.click()]);
     expect(await page.locator('main').textContent()).toContain(UNIQUE);
     expect(errors).toEqual([]);
@@ -106,7 +119,7 @@ describe('a county portal over independently built towns', () => {
     await page.close();
   });
 
-  it('the data catalogue lists every town\'s datasets from its datapackage.json, and the links work', async () => {
+  it("the data catalogue lists every town's datasets from its datapackage.json, and the links work", async () => {
     const catalogue = (await (await fetch(new URL('data/catalogue.json', server.url))).json()) as {
       towns: Array<{ name: string; population: number; resources: Array<{ csv: string; page: string }> }>;
     };

@@ -96,7 +96,9 @@ describe('a 普法 quiz', () => {
     const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-quiz-')), 'handout.pdf');
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
     await close();
-    const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim());
+    const pages = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
     const keyPage = pages.findIndex((p) => p.includes('参考答案'));
     expect(keyPage).toBe(pages.length - 1);
     expect(keyPage).toBeGreaterThan(0);

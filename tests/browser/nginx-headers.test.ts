@@ -46,7 +46,9 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Res> {
 const dist = builds.sample;
 const astroFiles = fs.readdirSync(path.join(dist, '_astro'));
 // The largest bundle (Chart.js), so gzip has something to show.
-const hashedJs = astroFiles.filter((f) => f.endsWith('.js')).sort((a, b) => fs.statSync(path.join(dist, '_astro', b)).size - fs.statSync(path.join(dist, '_astro', a)).size)[0]!;
+const hashedJs = astroFiles
+  .filter((f) => f.endsWith('.js'))
+  .sort((a, b) => fs.statSync(path.join(dist, '_astro', b)).size - fs.statSync(path.join(dist, '_astro', a)).size)[0]!;
 const hashedCss = astroFiles.find((f) => f.endsWith('.css'))!;
 const csv = `data/${fs.readdirSync(path.join(dist, 'data')).find((f) => f.endsWith('.csv'))!}`;
 
@@ -54,11 +56,39 @@ const csv = `data/${fs.readdirSync(path.join(dist, 'data')).find((f) => f.endsWi
 const cases: Array<{ name: string; url: string; status: number; type: RegExp; cache: RegExp; file: string }> = [
   { name: 'HTML page', url: 'plans/', status: 200, type: /^text\/html; charset=utf-8$/, cache: /^no-cache$/, file: 'plans/index.html' },
   { name: 'home page', url: '', status: 200, type: /^text\/html; charset=utf-8$/, cache: /^no-cache$/, file: 'index.html' },
-  { name: 'hashed /_astro/ script', url: `_astro/${hashedJs}`, status: 200, type: /^text\/javascript; charset=utf-8$/, cache: /^public, max-age=31536000, immutable$/, file: `_astro/${hashedJs}` },
-  { name: 'hashed /_astro/ stylesheet', url: `_astro/${hashedCss}`, status: 200, type: /^text\/css; charset=utf-8$/, cache: /^public, max-age=31536000, immutable$/, file: `_astro/${hashedCss}` },
-  { name: 'unhashed /assets/prefs.js', url: 'assets/prefs.js', status: 200, type: /^text\/javascript; charset=utf-8$/, cache: /^public, max-age=86400$/, file: 'assets/prefs.js' },
+  {
+    name: 'hashed /_astro/ script',
+    url: `_astro/${hashedJs}`,
+    status: 200,
+    type: /^text\/javascript; charset=utf-8$/,
+    cache: /^public, max-age=31536000, immutable$/,
+    file: `_astro/${hashedJs}`,
+  },
+  {
+    name: 'hashed /_astro/ stylesheet',
+    url: `_astro/${hashedCss}`,
+    status: 200,
+    type: /^text\/css; charset=utf-8$/,
+    cache: /^public, max-age=31536000, immutable$/,
+    file: `_astro/${hashedCss}`,
+  },
+  {
+    name: 'unhashed /assets/prefs.js',
+    url: 'assets/prefs.js',
+    status: 200,
+    type: /^text\/javascript; charset=utf-8$/,
+    cache: /^public, max-age=86400$/,
+    file: 'assets/prefs.js',
+  },
   { name: 'CSV download', url: csv, status: 200, type: /^text\/csv; charset=utf-8$/, cache: /^no-cache$/, file: csv },
-  { name: 'JSON download', url: 'data/datapackage.json', status: 200, type: /^application\/json; charset=utf-8$/, cache: /^no-cache$/, file: 'data/datapackage.json' },
+  {
+    name: 'JSON download',
+    url: 'data/datapackage.json',
+    status: 200,
+    type: /^application\/json; charset=utf-8$/,
+    cache: /^no-cache$/,
+    file: 'data/datapackage.json',
+  },
   { name: 'sitemap', url: 'sitemap-index.xml', status: 200, type: /^application\/xml; charset=utf-8$/, cache: /^no-cache$/, file: 'sitemap-index.xml' },
   { name: 'SVG icon', url: 'favicon.svg', status: 200, type: /^image\/svg\+xml; charset=utf-8$/, cache: /^no-cache$/, file: 'favicon.svg' },
   { name: 'missing page', url: 'plans/no-such-plan/', status: 404, type: /^text\/html; charset=utf-8$/, cache: /^no-cache$/, file: '404.html' },

@@ -14,9 +14,7 @@ import { serveDir, type StaticServer } from '../helpers/nginx';
 let server: StaticServer;
 let browser: Browser;
 // Every plan page of the sample build (filter views live in sub-folders without their own index.html).
-const planSlugs = fs
-  .readdirSync(path.join(builds.sample, 'plans'))
-  .filter((d) => fs.existsSync(path.join(builds.sample, 'plans', d, 'index.html')));
+const planSlugs = fs.readdirSync(path.join(builds.sample, 'plans')).filter((d) => fs.existsSync(path.join(builds.sample, 'plans', d, 'index.html')));
 const planSlug = planSlugs[0]!;
 const pages = ['', 'plans/', 'units/', ...planSlugs.map((s) => `plans/${s}/`)];
 

@@ -101,7 +101,10 @@ function layoutProblems(page: Page) {
         if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
         const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
         const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-        if (x > 2 && y > 2) overlaps.push(`${a.el.tagName} "${(a.el.textContent ?? '').trim().slice(0, 12)}" × ${b.el.tagName} "${(b.el.textContent ?? '').trim().slice(0, 12)}"`);
+        if (x > 2 && y > 2)
+          overlaps.push(
+            `${a.el.tagName} "${(a.el.textContent ?? '').trim().slice(0, 12)}" × ${b.el.tagName} "${(b.el.textContent ?? '').trim().slice(0, 12)}"`,
+          );
       }
     }
     return { overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, overlaps: overlaps.slice(0, 5) };
@@ -163,7 +166,11 @@ describe('JavaScript off', () => {
       expect(b.nav, name).toBe(6);
       expect(b.headings.length, name).toBeGreaterThan(0);
       expect(b, `${name} /${p}`).toEqual(a);
-      if (['finance disclosure', 'list disclosure', 'dataset'].includes(name)) expect(b.links.some((h) => /\.(csv|json)$/.test(h ?? '')), `${name} downloads`).toBe(true);
+      if (['finance disclosure', 'list disclosure', 'dataset'].includes(name))
+        expect(
+          b.links.some((h) => /\.(csv|json)$/.test(h ?? '')),
+          `${name} downloads`,
+        ).toBe(true);
       if (['finance disclosure', 'list disclosure', 'dataset'].includes(name)) expect(b.tables, `${name} tables`).toBeGreaterThan(0);
     }
     await on.close();

@@ -23,7 +23,10 @@ let indexed: { pages: number; bundles: number };
 
 const json = <T>(dir: string, rel: string) => JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8')) as T;
 const pageCount = (dir: string, bundle: string) =>
-  Object.values(json<{ languages: Record<string, { page_count: number }> }>(dir, `${bundle}pagefind-entry.json`).languages).reduce((n, l) => n + l.page_count, 0);
+  Object.values(json<{ languages: Record<string, { page_count: number }> }>(dir, `${bundle}pagefind-entry.json`).languages).reduce(
+    (n, l) => n + l.page_count,
+    0,
+  );
 
 beforeAll(async () => {
   fs.rmSync(SPLIT, { recursive: true, force: true });

@@ -60,7 +60,8 @@ interface Measure {
 }
 
 /** pagefind.js, the wasm and the page metadata: the part of a first query that does not depend on it. */
-const fixedBytes = (t: Transfer) => t.requests.filter((r) => /pagefind\.js$|\.pagefind$|\.pf_meta$/.test(new URL(r.url).pathname)).reduce((n, r) => n + r.bytes, 0);
+const fixedBytes = (t: Transfer) =>
+  t.requests.filter((r) => /pagefind\.js$|\.pagefind$|\.pf_meta$/.test(new URL(r.url).pathname)).reduce((n, r) => n + r.bytes, 0);
 
 async function measureSite(dist: string, queries: [string, string]) {
   const server = await serveDir(dist, '/');
@@ -76,9 +77,21 @@ async function measureSite(dist: string, queries: [string, string]) {
     const ms = Date.now() - started;
     await page.waitForLoadState('networkidle');
     const t = meter.take();
-    if (out.length === 0) expect(t.requests.map((r) => r.url).join(' '), 'the cold query must load Pagefind\'s script and wasm').toMatch(/pagefind\.js.*\.pagefind|\.pagefind.*pagefind\.js/);
-    if (process.env.SEARCH_PERF_DEBUG) console.log(query, t.requests.map((r) => `${r.status} ${(r.bytes / 1024).toFixed(1)}K ${r.url.replace(server.url, '/')}`).join('\n'));
-    out.push({ query, fixedBytes: fixedBytes(t), results: outcome.paths.length, searchBytes: t.searchBytes, totalBytes: t.totalBytes, requests: t.requests.length, msToResults: ms });
+    if (out.length === 0)
+      expect(t.requests.map((r) => r.url).join(' '), "the cold query must load Pagefind's script and wasm").toMatch(
+        /pagefind\.js.*\.pagefind|\.pagefind.*pagefind\.js/,
+      );
+    if (process.env.SEARCH_PERF_DEBUG)
+      console.log(query, t.requests.map((r) => `${r.status} ${(r.bytes / 1024).toFixed(1)}K ${r.url.replace(server.url, '/')}`).join('\n'));
+    out.push({
+      query,
+      fixedBytes: fixedBytes(t),
+      results: outcome.paths.length,
+      searchBytes: t.searchBytes,
+      totalBytes: t.totalBytes,
+      requests: t.requests.length,
+      msToResults: ms,
+    });
   }
 
   // The same first query unquoted, as Pagefind's default would run it, in a fresh browser cache.
@@ -98,15 +111,28 @@ async function measureSite(dist: string, queries: [string, string]) {
     return r.results.length;
   })()`)) as number;
   const loose = m2.take();
-  const unquoted = { query: queries[0], fixedBytes: fixedBytes(loose), results: count, searchBytes: loose.searchBytes, totalBytes: loose.totalBytes, requests: loose.requests.length, msToResults: Date.now() - started };
+  const unquoted = {
+    query: queries[0],
+    fixedBytes: fixedBytes(loose),
+    results: count,
+    searchBytes: loose.searchBytes,
+    totalBytes: loose.totalBytes,
+    requests: loose.requests.length,
+    msToResults: Date.now() - started,
+  };
   await context.close();
   await cold.close();
   return { first: out[0]!, next: out[1]!, unquoted };
 }
 
 function print(name: string, m: Awaited<ReturnType<typeof measureSite>>) {
-  const row = (label: string, x: Measure) => `  ${label.padEnd(26)} ${x.query.padEnd(8)} ${String(x.results).padStart(6)} results  search ${kb(x.searchBytes).padStart(9)} (of which fixed ${kb(x.fixedBytes)})  page+search ${kb(x.totalBytes).padStart(9)}  ${String(x.msToResults).padStart(5)} ms`;
-  console.log([`${name} (1.6 Mbps, 150 ms RTT):`, row('first query (exact)', m.first), row('next query (exact)', m.next), row('first query unquoted', m.unquoted)].join('\n'));
+  const row = (label: string, x: Measure) =>
+    `  ${label.padEnd(26)} ${x.query.padEnd(8)} ${String(x.results).padStart(6)} results  search ${kb(x.searchBytes).padStart(9)} (of which fixed ${kb(x.fixedBytes)})  page+search ${kb(x.totalBytes).padStart(9)}  ${String(x.msToResults).padStart(5)} ms`;
+  console.log(
+    [`${name} (1.6 Mbps, 150 ms RTT):`, row('first query (exact)', m.first), row('next query (exact)', m.next), row('first query unquoted', m.unquoted)].join(
+      '\n',
+    ),
+  );
 }
 
 describe('search performance in Chromium, throttled', () => {
@@ -131,7 +157,8 @@ describe('search performance in Chromium, throttled', () => {
     writeReport('performance.generated5000', { pages: bigPages, ...m });
     expect(m.first.results).toBe(10); // a first page of results
     expect(m.first.searchBytes).toBeLessThanOrEqual(FIRST_QUERY_BUDGET_5000);
-    if (m.first.searchBytes > FIRST_QUERY_BUDGET) console.log(`  NOT MET: issue 8's ${kb(FIRST_QUERY_BUDGET)} target for the first query (${kb(m.first.searchBytes)}; see docs/搜索.md)`);
+    if (m.first.searchBytes > FIRST_QUERY_BUDGET)
+      console.log(`  NOT MET: issue 8's ${kb(FIRST_QUERY_BUDGET)} target for the first query (${kb(m.first.searchBytes)}; see docs/搜索.md)`);
     expect(m.next.fixedBytes).toBeLessThan(3 * 1024);
     expect(m.first.msToResults).toBeLessThan(20_000);
   }, 240_000);

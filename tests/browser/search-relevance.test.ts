@@ -84,7 +84,8 @@ describe('search relevance on the sample site (Chromium, /search/?q=)', () => {
     expect(SET.queries.length).toBeGreaterThanOrEqual(60);
     for (const kind of ['word2', 'term4', 'name', 'phrase', 'abbr', 'mixed', 'trad', 'multi']) expect(counts[kind] ?? 0, kind).toBeGreaterThanOrEqual(4);
     for (const q of SET.queries) for (const p of q.expect) expect(relevant(p, q.q), `${q.q} → ${p} must hold the query`).toBe(true);
-    for (const term of SET.absent) for (const [p, text] of texts) expect(text.includes(compactText(term)), `${term} must be absent, but is on ${p}`).toBe(false);
+    for (const term of SET.absent)
+      for (const [p, text] of texts) expect(text.includes(compactText(term)), `${term} must be absent, but is on ${p}`).toBe(false);
   });
 
   it('finds the expected page in the top 5 for ≥ 95 % of queries, with first-page precision ≥ 0.95', async () => {
@@ -92,7 +93,14 @@ describe('search relevance on the sample site (Chromium, /search/?q=)', () => {
     for (const q of SET.queries) {
       const out = await runSearch(page, server.url, q.q);
       const rank = out.paths.findIndex((p) => q.expect.includes(p)) + 1;
-      rows.push({ q: q.q, kind: q.kind, rank, results: out.paths.length, relevant: out.paths.filter((p) => relevant(p, q.q)).length, reason: SET.knownMisses?.[q.q] });
+      rows.push({
+        q: q.q,
+        kind: q.kind,
+        rank,
+        results: out.paths.length,
+        relevant: out.paths.filter((p) => relevant(p, q.q)).length,
+        reason: SET.knownMisses?.[q.q],
+      });
     }
     const hits = rows.filter((r) => r.rank >= 1 && r.rank <= 5);
     const misses = rows.filter((r) => !(r.rank >= 1 && r.rank <= 5));
@@ -107,12 +115,23 @@ describe('search relevance on the sample site (Chromium, /search/?q=)', () => {
     console.log(
       [
         `relevance: ${rows.length} queries, expected page in top 5 for ${hits.length} (${(recall * 100).toFixed(1)} %), first-page precision ${precision.toFixed(3)} (${shown} results shown)`,
-        `  by kind: ${Object.entries(byKind).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-        ...misses.map((r) => `  miss: ${r.q} (${r.kind}) — ${r.rank ? `rank ${r.rank}` : `not on the first page (${r.results} results)`}${r.reason ? `; known: ${r.reason}` : '; NOT LISTED'}`),
+        `  by kind: ${Object.entries(byKind)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}`,
+        ...misses.map(
+          (r) =>
+            `  miss: ${r.q} (${r.kind}) — ${r.rank ? `rank ${r.rank}` : `not on the first page (${r.results} results)`}${r.reason ? `; known: ${r.reason}` : '; NOT LISTED'}`,
+        ),
       ].join('\n'),
     );
     writeReport(`relevance${process.env.RELEVANCE_DIST ? `:${process.env.RELEVANCE_DIST}` : ''}`, {
-      pagefind: (JSON.parse(fs.readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { version: string }).version, queries: rows.length, recallAt5: recall, precision, byKind, misses: misses.map(({ q, kind, rank, reason }) => ({ q, kind, rank, reason })) });
+      pagefind: (JSON.parse(fs.readFileSync(path.join(DIST, 'pagefind/pagefind-entry.json'), 'utf8')) as { version: string }).version,
+      queries: rows.length,
+      recallAt5: recall,
+      precision,
+      byKind,
+      misses: misses.map(({ q, kind, rank, reason }) => ({ q, kind, rank, reason })),
+    });
     expect(recall).toBeGreaterThanOrEqual(MIN_RECALL_AT_5);
     expect(precision).toBeGreaterThanOrEqual(MIN_PRECISION);
     // Every miss is explained, and every explained miss still misses (no stale excuses).

@@ -95,7 +95,7 @@ describe('search page (sample site)', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('puts a village\'s own page first for its name (直达)', async () => {
+  it("puts a village's own page first for its name (直达)", async () => {
     const out = await runSearch(page, root.url, '凤栖社区');
     expect(out.paths[0]).toBe('/disclosures/330185117001/');
     expect(await page.locator('[data-exact] .result-meta').first().textContent()).toBe('直达');
@@ -123,7 +123,11 @@ describe('search page (sample site)', () => {
 
   it('respects large-text mode', async () => {
     await runSearch(page, root.url, '调解');
-    const size = () => page.locator('.result-title').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const size = () =>
+      page
+        .locator('.result-title')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     const before = await size();
     await page.click('[data-pref="text"]');
     expect(await size()).toBeGreaterThan(before * 1.15);

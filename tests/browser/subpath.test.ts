@@ -15,7 +15,10 @@ import { serveDir, type StaticServer } from '../helpers/nginx';
 const BASE = '/zl/linhe/';
 const dist = builds.linheSubpath;
 const withIndex = (dir: string) =>
-  fs.readdirSync(path.join(dist, dir)).filter((d) => fs.existsSync(path.join(dist, dir, d, 'index.html'))).sort();
+  fs
+    .readdirSync(path.join(dist, dir))
+    .filter((d) => fs.existsSync(path.join(dist, dir, d, 'index.html')))
+    .sort();
 const village = withIndex('disclosures').find((d) => fs.readdirSync(path.join(dist, 'disclosures', d)).some((f) => f.endsWith('.csv')))!;
 const disclosure = withIndex(`disclosures/${village}`)[0]!;
 const article = withIndex('legal').find((d) => !['audience', 'topic', 'page'].includes(d))!;
@@ -133,16 +136,21 @@ describe(`the sub-path build served by nginx under ${BASE}`, () => {
   // TODO(feeds): the RSS feed (issue 7 feeds work, branch wt-feeds) is not in this build yet.
   // Once `${BASE}rss.xml` exists, this test checks it instead of only the sitemap.
   const hasFeed = fs.existsSync(path.join(dist, 'rss.xml'));
-  it(hasFeed ? `serves ${BASE}rss.xml with links under the portal’s ${BASE}` : `serves ${BASE}sitemap-index.xml with links under ${BASE} (no feed in the build yet)`, async () => {
-    const file = hasFeed ? 'rss.xml' : 'sitemap-index.xml';
-    const r = await fetch(server.url + file);
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    const xml = await r.text();
-    const links = [...xml.matchAll(/<(?:loc|link)>([^<]+)</g)].map((m) => m[1]!);
-    expect(links.length).toBeGreaterThan(0);
-    for (const l of links) expect(l.startsWith(`https://portal.example.cn${BASE}`), l).toBe(true);
-  });
+  it(
+    hasFeed
+      ? `serves ${BASE}rss.xml with links under the portal’s ${BASE}`
+      : `serves ${BASE}sitemap-index.xml with links under ${BASE} (no feed in the build yet)`,
+    async () => {
+      const file = hasFeed ? 'rss.xml' : 'sitemap-index.xml';
+      const r = await fetch(server.url + file);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      const xml = await r.text();
+      const links = [...xml.matchAll(/<(?:loc|link)>([^<]+)</g)].map((m) => m[1]!);
+      expect(links.length).toBeGreaterThan(0);
+      for (const l of links) expect(l.startsWith(`https://portal.example.cn${BASE}`), l).toBe(true);
+    },
+  );
 
   it('answers a missing page with the site’s 404 page, whose links stay under the sub-path', async () => {
     const r = await fetch(`${server.url}plans/no-such-plan/`);

@@ -45,7 +45,8 @@ describe('page weight per template', () => {
 
   it('keeps the shared text-size script within 2 KB and every text page at the 15 KB target', () => {
     expect(gz('assets/prefs.js')).toBeLessThanOrEqual(SHARED_SCRIPT_BUDGET);
-    for (const r of check.worst.filter((x) => !x.budget.template.startsWith('数据集'))) expect(r.weight ? totalOf(r.weight) : 0, r.budget.template).toBeLessThanOrEqual(TEXT_PAGE_TARGET);
+    for (const r of check.worst.filter((x) => !x.budget.template.startsWith('数据集')))
+      expect(r.weight ? totalOf(r.weight) : 0, r.budget.template).toBeLessThanOrEqual(TEXT_PAGE_TARGET);
   });
 
   it('gives the paginated 普法 filter pages of a large site the list budget', () => {

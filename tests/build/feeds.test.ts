@@ -10,8 +10,20 @@ import { builds } from '../helpers/build';
 import { LINHE, SAMPLE } from '../helpers/content';
 import { FEED_LIMIT } from '../../src/lib/model/feeds';
 
-interface Item { title: string; link: string; guid: string; pubDate: string; description: string; category?: string | string[] }
-interface Channel { title: string; description: string; link: string; item?: Item | Item[] }
+interface Item {
+  title: string;
+  link: string;
+  guid: string;
+  pubDate: string;
+  description: string;
+  category?: string | string[];
+}
+interface Channel {
+  title: string;
+  description: string;
+  link: string;
+  item?: Item | Item[];
+}
 
 const parser = new XMLParser({ ignoreAttributes: true });
 const readFeed = (dist: string, file: string): { channel: Channel; items: Item[] } => {
@@ -56,7 +68,8 @@ describe.each(towns)('feeds of the $name', ({ dist, content, origin, base }) => 
   it('publishes a site feed of the newest updates of every kind', () => {
     const items = checkFeed('rss.xml', '');
     const sections = ['plans', 'disclosures', 'legal', 'data'].map((s) => readFeed(dist, `${s}/rss.xml`).items);
-    const total = ['plans', 'legal', 'data'].reduce((n, d) => n + count(content, d), 0) + villages.reduce((n, v) => n + count(content, `disclosures/${v.code}`), 0);
+    const total =
+      ['plans', 'legal', 'data'].reduce((n, d) => n + count(content, d), 0) + villages.reduce((n, v) => n + count(content, `disclosures/${v.code}`), 0);
     expect(items.length).toBe(Math.min(FEED_LIMIT, total));
     // Everything the site feed leaves out is no newer than the oldest item it keeps.
     const oldest = Math.min(...items.map((i) => Date.parse(i.pubDate)));
@@ -71,7 +84,12 @@ describe.each(towns)('feeds of the $name', ({ dist, content, origin, base }) => 
   });
 
   it('publishes one feed per section, listing that section only', () => {
-    for (const [section, dir] of [['plans', 'plans'], ['disclosures', 'disclosures'], ['legal', 'legal'], ['data', 'data']] as const) {
+    for (const [section, dir] of [
+      ['plans', 'plans'],
+      ['disclosures', 'disclosures'],
+      ['legal', 'legal'],
+      ['data', 'data'],
+    ] as const) {
       const items = checkFeed(`${section}/rss.xml`, `${section}/`);
       for (const i of items) expect(i.link.startsWith(`${prefix}${section}/`), i.link).toBe(true);
       if (section !== 'disclosures') expect(items.length, section).toBe(Math.min(FEED_LIMIT, count(content, dir)));
@@ -90,7 +108,9 @@ describe.each(towns)('feeds of the $name', ({ dist, content, origin, base }) => 
 
   it('announces the site feed on every page and the section or village feed where it applies', () => {
     const alternates = (file: string) =>
-      [...fs.readFileSync(path.join(dist, file), 'utf8').matchAll(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="([^"]+)">/g)].map((m) => m[1]);
+      [...fs.readFileSync(path.join(dist, file), 'utf8').matchAll(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="([^"]+)">/g)].map(
+        (m) => m[1],
+      );
     expect(alternates('index.html')).toEqual([`${base}rss.xml`]);
     expect(alternates('plans/index.html')).toEqual([`${base}rss.xml`, `${base}plans/rss.xml`]);
     expect(alternates('legal/index.html')).toEqual([`${base}rss.xml`, `${base}legal/rss.xml`]);

@@ -14,7 +14,9 @@ const config = JSON.parse(fs.readFileSync(path.join(REPO, '.htmlvalidate.json'),
 const validator = new HtmlValidate(new FileSystemConfigLoader(config));
 
 async function validateAll(dist: string) {
-  const files = listFiles(dist).filter((f) => f.endsWith('.html')).sort();
+  const files = listFiles(dist)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const problems: string[] = [];
   for (const f of files) {
     const report = await validator.validateFile(path.join(dist, f));
@@ -38,9 +40,14 @@ describe('valid HTML', () => {
 
   it('still reports real errors, and only the documented exceptions pass', async () => {
     const page = (body: string) => `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body>${body}</body></html>`;
-    const rules = async (body: string) => (await validator.validateString(page(body), path.join(REPO, 'probe.html'))).results.flatMap((r) => r.messages.map((m) => m.ruleId));
+    const rules = async (body: string) =>
+      (await validator.validateString(page(body), path.join(REPO, 'probe.html'))).results.flatMap((r) => r.messages.map((m) => m.ruleId));
     // Exceptions: explicit table roles, a named list, <details> in a row header.
-    expect(await rules('<table><tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader">a<details><summary>s</summary>x</details></th><td role="cell">1</td></tr></tbody></table><ul aria-label="l"><li>x</li></ul>')).toEqual([]);
+    expect(
+      await rules(
+        '<table><tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader">a<details><summary>s</summary>x</details></th><td role="cell">1</td></tr></tbody></table><ul aria-label="l"><li>x</li></ul>',
+      ),
+    ).toEqual([]);
     // Still errors: other redundant roles, a region div, a heading in a header cell, a named div, trailing whitespace.
     expect(await rules('<nav role="navigation"><a href="/">x</a></nav>')).toEqual(['no-redundant-role']);
     expect(await rules('<div role="region" aria-label="x">y</div>')).toEqual(['prefer-native-element']);

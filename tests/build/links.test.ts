@@ -26,7 +26,9 @@ async function checkLinks(dist: string, base: string, origin: string) {
   const pages = listFiles(dist)
     .filter((f) => f.endsWith('.html'))
     .map((f) => new URL(f.replace(/(^|\/)index\.html$/, '$1'), server.url).href);
-  const anchors = listFiles(dist).filter((f) => f.endsWith('.html')).reduce((n, f) => n + (fs.readFileSync(path.join(dist, f), 'utf8').match(/href="[^"]*#[^"]+"/g)?.length ?? 0), 0);
+  const anchors = listFiles(dist)
+    .filter((f) => f.endsWith('.html'))
+    .reduce((n, f) => n + (fs.readFileSync(path.join(dist, f), 'utf8').match(/href="[^"]*#[^"]+"/g)?.length ?? 0), 0);
   const escaped = `${origin}${base}`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const result = await new LinkChecker().check({
     path: pages,
@@ -40,13 +42,17 @@ async function checkLinks(dist: string, base: string, origin: string) {
   return { pages, anchors, links: result.links };
 }
 
-const describeLink = (l: LinkResult) => `${l.url} (${l.status ?? '-'}) on ${l.parent ?? '-'}${l.failureDetails?.length ? `: ${String(l.failureDetails[0])}` : ''}`;
+const describeLink = (l: LinkResult) =>
+  `${l.url} (${l.status ?? '-'}) on ${l.parent ?? '-'}${l.failureDetails?.length ? `: ${String(l.failureDetails[0])}` : ''}`;
 
 describe('link integrity', () => {
   it('catches a missing page, a missing anchor on the same page and on another page', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-links-'));
     fs.mkdirSync(path.join(dir, 'sub'));
-    fs.writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><a href="#main">ok</a><a href="#nope">x</a><a href="/sub/#there">ok</a><a href="/sub/#gone">x</a><a href="/missing/">x</a><main id="main"></main>');
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!DOCTYPE html><a href="#main">ok</a><a href="#nope">x</a><a href="/sub/#there">ok</a><a href="/sub/#gone">x</a><a href="/missing/">x</a><main id="main"></main>',
+    );
     fs.writeFileSync(path.join(dir, 'sub/index.html'), '<!DOCTYPE html><p id="there">x</p>');
     fs.writeFileSync(path.join(dir, '404.html'), '<!DOCTYPE html><p>404</p>');
     const { links } = await checkLinks(dir, '/', 'https://example.invalid');
@@ -61,7 +67,9 @@ describe('link integrity', () => {
     const { pages, anchors, links } = await checkLinks(dist, base, origin);
     const checked = links.filter((l) => l.state !== LinkState.SKIPPED);
     const broken = links.filter((l) => l.state === LinkState.BROKEN);
-    console.log(`linkinator: ${pages.length} pages, ${checked.length} distinct links checked (and ${anchors} #anchor links), ${links.length - checked.length} external skipped, ${broken.length} broken in the ${name}`);
+    console.log(
+      `linkinator: ${pages.length} pages, ${checked.length} distinct links checked (and ${anchors} #anchor links), ${links.length - checked.length} external skipped, ${broken.length} broken in the ${name}`,
+    );
     expect(pages.length).toBeGreaterThan(20);
     expect(checked.length).toBeGreaterThan(pages.length);
     expect(anchors).toBeGreaterThan(pages.length);

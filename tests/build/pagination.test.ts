@@ -105,7 +105,10 @@ describe('paginated 普法 lists', () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader(config));
     for (const p of pages) {
       const html = read(p);
-      const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce((s, m) => s + gzipSync(fs.readFileSync(path.join(dist, m[1]!))).length, 0);
+      const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce(
+        (s, m) => s + gzipSync(fs.readFileSync(path.join(dist, m[1]!))).length,
+        0,
+      );
       expect(gzipSync(html).length + css, p).toBeLessThanOrEqual(14 * 1024);
       const report = await validator.validateFile(path.join(dist, p, 'index.html'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${p}:${m.line} [${m.ruleId}] ${m.message}`))).toEqual([]);

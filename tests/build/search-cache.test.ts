@@ -26,7 +26,11 @@ function freshSite(name: string): string {
 /** Every file of the search index, path → bytes. */
 function indexFiles(site: string): Map<string, string> {
   const dir = path.join(site, 'pagefind');
-  return new Map(listFiles(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]));
+  return new Map(
+    listFiles(dir)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+  );
 }
 
 /** Adds a sentence to the indexed <main> of the page at `rel`. */

@@ -127,7 +127,10 @@ describe('a town built through CONTENT_DIR', () => {
         const own = isChartPage(f) ? 'DataChart' : 'SearchResults';
         expect(scripts[0], f).toBe('<script src="/assets/prefs.js">');
         expect(scripts.length, f).toBeGreaterThan(1);
-        expect(scripts.slice(1).every((x) => new RegExp(`^<script type="module" src="/_astro/${own}[^"]*\\.js">$`).test(x)), f).toBe(true);
+        expect(
+          scripts.slice(1).every((x) => new RegExp(`^<script type="module" src="/_astro/${own}[^"]*\\.js">$`).test(x)),
+          f,
+        ).toBe(true);
       } else {
         expect(scripts, f).toEqual(['<script src="/assets/prefs.js">']);
       }
@@ -139,7 +142,10 @@ describe('a town built through CONTENT_DIR', () => {
   it('refers only to its own origin for scripts, styles, images and icons', () => {
     for (const f of listFiles(dist).filter((x) => x.endsWith('.html'))) {
       const html = read(dist, f);
-      const refs = [...html.matchAll(/<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<link\b(?![^>]*rel="canonical")[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+      const refs = [
+        ...html.matchAll(/<(?:script|img|iframe|source)\b[^>]*\bsrc="([^"]+)"/g),
+        ...html.matchAll(/<link\b(?![^>]*rel="canonical")[^>]*href="([^"]+)"/g),
+      ].map((m) => m[1]!);
       for (const r of refs) expect(r.startsWith('/') && !r.startsWith('//'), `${f}: ${r}`).toBe(true);
     }
   });
@@ -159,7 +165,9 @@ describe('a town built under a sub-path (BASE_PATH)', () => {
 describe('village disclosures in the build', () => {
   const files = (root: string) =>
     fs.existsSync(path.join(root, 'disclosures'))
-      ? fs.readdirSync(path.join(root, 'disclosures')).flatMap((v) => fs.readdirSync(path.join(root, 'disclosures', v)).map((f) => ({ v, f, id: f.replace(/\.(json|mdx?)$/, '') })))
+      ? fs
+          .readdirSync(path.join(root, 'disclosures'))
+          .flatMap((v) => fs.readdirSync(path.join(root, 'disclosures', v)).map((f) => ({ v, f, id: f.replace(/\.(json|mdx?)$/, '') })))
       : [];
 
   it('publishes a page for every disclosure, and CSV and JSON for every table', () => {
@@ -173,7 +181,8 @@ describe('village disclosures in the build', () => {
         expect(read(dist, `disclosures/${v}/${id}.csv`).startsWith('\uFEFF')).toBe(true);
       }
     }
-    for (const v of json<Array<{ code: string }>>(LINHE, 'villages.json')) expect(fs.existsSync(path.join(dist, 'disclosures', v.code, 'index.html'))).toBe(true);
+    for (const v of json<Array<{ code: string }>>(LINHE, 'villages.json'))
+      expect(fs.existsSync(path.join(dist, 'disclosures', v.code, 'index.html'))).toBe(true);
   });
 
   it('shows balanced ledgers, and corrections at the top of corrected disclosures', () => {

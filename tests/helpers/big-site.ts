@@ -48,26 +48,17 @@ const SPRINKLED: ReadonlyArray<{ term: string; rate: number; templates: readonly
   {
     term: '矛盾纠纷',
     rate: 0.15,
-    templates: [
-      '各村（社区）每月开展一次矛盾纠纷排查，做到早发现、早处置。',
-      '对排查出的矛盾纠纷逐件登记，明确责任人和办结时限。',
-    ],
+    templates: ['各村（社区）每月开展一次矛盾纠纷排查，做到早发现、早处置。', '对排查出的矛盾纠纷逐件登记，明确责任人和办结时限。'],
   },
   {
     term: '人民调解',
     rate: 0.2,
-    templates: [
-      '村人民调解委员会全年受理案件二十余件，协议履行率较高。',
-      '镇里组织人民调解员参加业务培训，提升依法办事能力。',
-    ],
+    templates: ['村人民调解委员会全年受理案件二十余件，协议履行率较高。', '镇里组织人民调解员参加业务培训，提升依法办事能力。'],
   },
   {
     term: '低保',
     rate: 0.08,
-    templates: [
-      '新增低保对象名单在公开栏公示七天，群众如有异议可向民政办反映。',
-      '民政办对低保家庭开展年度复核，动态调整救助范围。',
-    ],
+    templates: ['新增低保对象名单在公开栏公示七天，群众如有异议可向民政办反映。', '民政办对低保家庭开展年度复核，动态调整救助范围。'],
   },
   {
     term: '征地补偿',
@@ -136,7 +127,6 @@ const MIN_CHARS = 8;
 const MAX_CHARS = 48;
 const MIN_TEXT_BYTES = 1100;
 const MAX_TEXT_BYTES = 3000;
-
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -303,8 +293,7 @@ export function generateBigSite(dir: string, opts: { pages?: number; seed?: numb
 
   const index = chrome(
     `${TOWN}政务公开`,
-    `<main><h1>${TOWN}政务公开</h1><p>本站共有 ${pages} 篇文档，请使用搜索查找。</p>` +
-      `<p><a href="/search/">进入搜索</a></p></main>`,
+    `<main><h1>${TOWN}政务公开</h1><p>本站共有 ${pages} 篇文档，请使用搜索查找。</p>` + `<p><a href="/search/">进入搜索</a></p></main>`,
   );
   const notFound = chrome('页面未找到', `<main><h1>页面未找到</h1><p>您访问的页面不存在。<a href="/">返回首页</a></p></main>`);
   for (const [name, html] of [

@@ -25,7 +25,9 @@ export async function readOutcome(page: Page, siteUrl: string, states = FINAL): 
   return {
     state: (await page.locator('search-results').getAttribute('data-state')) ?? '',
     status: (await page.locator('.search-status').textContent()) ?? '',
-    paths: (await page.locator('[data-exact] a.result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).map((p) => `/${p.slice(base.length)}`),
+    paths: (await page.locator('[data-exact] a.result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))).map(
+      (p) => `/${p.slice(base.length)}`,
+    ),
   };
 }
 

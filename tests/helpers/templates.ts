@@ -25,7 +25,9 @@ const TEMPLATES: Array<[string, RegExp]> = [
 
 /** `[template, path on the site]`, the first page of each template (sorted by path). */
 export function templatePages(dist: string): Array<[string, string]> {
-  const html = listFiles(dist).filter((f) => f.endsWith('.html')).sort();
+  const html = listFiles(dist)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   return TEMPLATES.map(([name, re]) => {
     const f = html.find((x) => re.test(x) && fs.existsSync(path.join(dist, x)));
     if (!f) throw new Error(`no page of template "${name}" in ${dist}`);

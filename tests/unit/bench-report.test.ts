@@ -97,7 +97,13 @@ function sizeResult(docs: number, ours: number[], hugo: number[], pagefind: numb
   return {
     docs,
     ours: {
-      runs: ours.map((s) => ({ time: time(s, oursRssKb), pagefindSeconds: s / 4, pagefindPeakKb: GIB, treePeakKb: oursRssKb + GIB, phases: [{ label: 'Pagefind', seconds: s / 4 }] })),
+      runs: ours.map((s) => ({
+        time: time(s, oursRssKb),
+        pagefindSeconds: s / 4,
+        pagefindPeakKb: GIB,
+        treePeakKb: oursRssKb + GIB,
+        phases: [{ label: 'Pagefind', seconds: s / 4 }],
+      })),
       output,
       pages: docs + 30,
       article: weight('legal/bench-00002/index.html'),
@@ -152,7 +158,10 @@ describe('reading the build log', () => {
   it('takes the Pagefind step from the search-index integration’s own line', () => {
     expect(parsePagefindStep(ASTRO_LOG)).toEqual({ pages: 112, seconds: 1.396 });
     expect(parsePagefindStep('\x1b[34m[gongkailan:search-index]\x1b[39m Pagefind: indexed 5000 pages in 46012 ms')).toEqual({ pages: 5000, seconds: 46.012 });
-    expect(parsePagefindStep('Pagefind: indexed 5012 pages in 50123 ms (2 bundle(s)); 492 traditional characters mapped')).toEqual({ pages: 5012, seconds: 50.123 });
+    expect(parsePagefindStep('Pagefind: indexed 5012 pages in 50123 ms (2 bundle(s)); 492 traditional characters mapped')).toEqual({
+      pages: 5012,
+      seconds: 50.123,
+    });
     expect(parsePagefindStep('[build] Complete!')).toBeUndefined();
   });
 
@@ -198,7 +207,10 @@ describe('summaries and targets', () => {
 
   /** Gives every run of ours a rebuild-after-one-edit of these seconds. */
   const withIncremental = (r: SizeResult, seconds: number[]) => {
-    r.ours.runs.forEach((run, i) => (run.incremental = { time: time(seconds[i]!, GIB), pagefindSeconds: seconds[i]! / 2, phases: [{ label: 'Pagefind', seconds: seconds[i]! / 2 }] }));
+    r.ours.runs.forEach(
+      (run, i) =>
+        (run.incremental = { time: time(seconds[i]!, GIB), pagefindSeconds: seconds[i]! / 2, phases: [{ label: 'Pagefind', seconds: seconds[i]! / 2 }] }),
+    );
     return r;
   };
 
@@ -221,7 +233,15 @@ describe('summaries and targets', () => {
 
 describe('search numbers from the browser test', () => {
   it('reads the sections that have a first and a next query, and ignores the rest', () => {
-    const m = (query: string, searchBytes: number, msToResults: number) => ({ query, fixedBytes: 90_000, results: 3, searchBytes, totalBytes: searchBytes + 9000, requests: 7, msToResults });
+    const m = (query: string, searchBytes: number, msToResults: number) => ({
+      query,
+      fixedBytes: 90_000,
+      results: 3,
+      searchBytes,
+      totalBytes: searchBytes + 9000,
+      requests: 7,
+      msToResults,
+    });
     const report = {
       'performance.sample': { first: m('宅基地', 120_000, 1800), next: m('调解', 9000, 400), unquoted: m('宅基地', 1, 1) },
       'performance.generated5000': { pages: 5000, first: m('宅基地', 240_000, 2600), next: m('调解', 30_000, 700), unquoted: m('宅基地', 1, 1) },
@@ -242,7 +262,12 @@ describe('the Markdown report', () => {
   };
 
   it('puts the headline ratio, the machine, the verdicts and every run in the report', () => {
-    const md = renderReport({ machine, seed: 1, runs: 2, sizes: [sizeResult(1000, [40, 44], [1, 1.2], [7, 7.4]), sizeResult(5000, [150, 130], [5, 6], [50, 55])] });
+    const md = renderReport({
+      machine,
+      seed: 1,
+      runs: 2,
+      sizes: [sizeResult(1000, [40, 44], [1, 1.2], [7, 7.4]), sizeResult(5000, [150, 130], [5, 6], [50, 55])],
+    });
     const headline = tableRows(md, 'Build time');
     expect(headline).toHaveLength(3);
     expect(headline[1]).toBe('| 1,000 | 42.0 | 10.5 | 1.1 | 7.2 | 8.3 | **5.06×** |');
@@ -252,20 +277,39 @@ describe('the Markdown report', () => {
     expect(md).toContain('- ✗ **not met**: cold build + index ≤ 110 s — 140.0 s — missed by 30.0 s (27 %)');
     expect(tableRows(md, 'Every run')).toHaveLength(1 + 4);
     expect(md).not.toContain('## Incremental rebuild');
-    expect(tableRows(md, 'Page weight')[1]).toBe('| 1,000 | typical article | legal/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 | posts/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 |');
+    expect(tableRows(md, 'Page weight')[1]).toBe(
+      '| 1,000 | typical article | legal/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 | posts/bench-00002/index.html | 2.9 | 2.0 | 0.5 | 5.4 |',
+    );
     // Every table row has as many cells as its header.
     for (const block of md.split('\n\n').filter((b) => b.startsWith('| '))) {
-      const cells = block.trim().split('\n').map((l) => l.split('|').length);
+      const cells = block
+        .trim()
+        .split('\n')
+        .map((l) => l.split('|').length);
       expect(new Set(cells).size, block).toBe(1);
     }
   });
 
   it('reports the rebuild after one edit with its steps, next to the cold build', () => {
     const r = sizeResult(5000, [150, 130], [5, 6], [50, 55]);
-    r.ours.runs.forEach((run, i) => (run.incremental = { time: time([80, 90][i]!, GIB), phases: [{ label: 'content sync + types', seconds: 2 }, { label: 'Pagefind', seconds: [40, 44][i]! }] }));
+    r.ours.runs.forEach(
+      (run, i) =>
+        (run.incremental = {
+          time: time([80, 90][i]!, GIB),
+          phases: [
+            { label: 'content sync + types', seconds: 2 },
+            { label: 'Pagefind', seconds: [40, 44][i]! },
+          ],
+        }),
+    );
     const md = renderReport({ machine, seed: 1, runs: 2, sizes: [r] });
-    expect(tableRows(md, 'Incremental rebuild')).toEqual(['| docs | cold wall | incremental wall | incremental / cold | content sync + types | Pagefind |', '| 5,000 | 140.0 | 85.0 | 0.61× | 2.0 | 42.0 |']);
-    expect(md).toContain('- ✗ **not met**: incremental rebuild after one edit ≤ ½ cold build — 85.0 s vs 140.0 s cold (limit 70.0 s) — missed by 15.0 s (21 %)');
+    expect(tableRows(md, 'Incremental rebuild')).toEqual([
+      '| docs | cold wall | incremental wall | incremental / cold | content sync + types | Pagefind |',
+      '| 5,000 | 140.0 | 85.0 | 0.61× | 2.0 | 42.0 |',
+    ]);
+    expect(md).toContain(
+      '- ✗ **not met**: incremental rebuild after one edit ≤ ½ cold build — 85.0 s vs 140.0 s cold (limit 70.0 s) — missed by 15.0 s (21 %)',
+    );
     expect(tableRows(md, 'Every run')[1]).toContain('| 150.0 | ');
     expect(tableRows(md, 'Every run')[1]).toContain('| 80.0 |');
   });
@@ -275,10 +319,17 @@ describe('the Markdown report', () => {
     const ok = sizeResult(1000, [40, 44], [1, 1.2], [7, 7.4]);
     ok.budgets = { pages: 1158, unmatched: [], over: [], worst: [worst] };
     const bad = sizeResult(5000, [150, 130], [5, 6], [50, 55]);
-    bad.budgets = { pages: 5679, unmatched: ['legal/x/y/z/index.html'], over: [{ ...worst, page: 'legal/index.html', total: 20 * 1024, budget: 14 * 1024 }], worst: [worst] };
+    bad.budgets = {
+      pages: 5679,
+      unmatched: ['legal/x/y/z/index.html'],
+      over: [{ ...worst, page: 'legal/index.html', total: 20 * 1024, budget: 14 * 1024 }],
+      worst: [worst],
+    };
     const md = renderReport({ machine, seed: 1, runs: 2, sizes: [ok, bad] });
     expect(md).toContain('- ✓ met: every page within its template’s gzipped budget at 1,000 documents — 1,158 pages checked');
-    expect(md).toContain('- ✗ **not met**: every page within its template’s gzipped budget at 5,000 documents — 5,679 pages checked; over: legal/index.html 20.0 KB > 14.0 KB; no budget for legal/x/y/z/index.html');
+    expect(md).toContain(
+      '- ✗ **not met**: every page within its template’s gzipped budget at 5,000 documents — 5,679 pages checked; over: legal/index.html 20.0 KB > 14.0 KB; no budget for legal/x/y/z/index.html',
+    );
     expect(tableRows(md, 'Page budgets')[1]).toBe('| 1,000 | 普法文章 | 1,000 | legal/bench-00010/index.html | 10.0 | 15.0 | 0.6 | 3.0 |');
   });
 
@@ -349,24 +400,55 @@ describe('the federation report (npm run bench -- --federation)', () => {
 
   it('spread and growth per town', () => {
     expect(spread([10, 30, 20, 11])).toEqual({ first: 10, last: 11, min: 10, median: 15.5, max: 30, drift: expect.closeTo(0.1, 10) });
-    expect(growthPerTown([{ towns: 1, bytes: 100 }, { towns: 2, bytes: 150 }, { towns: 5, bytes: 300 }])).toBeCloseTo(50, 10);
+    expect(
+      growthPerTown([
+        { towns: 1, bytes: 100 },
+        { towns: 2, bytes: 150 },
+        { towns: 5, bytes: 300 },
+      ]),
+    ).toBeCloseTo(50, 10);
     expect(growthPerTown([{ towns: 1, bytes: 100 }])).toBeNaN();
   });
 
   const town = (index: number, wall: number, kb: number): TownBuildRow => ({
-    index, id: `t${index}`, name: `镇${index}`, docs: 2000, pages: 2065, generateSeconds: 0.6, time: time(wall, kb), largestProcessKb: kb, pagefindPeakKb: kb, pagefindSeconds: 15, load: 1.5,
+    index,
+    id: `t${index}`,
+    name: `镇${index}`,
+    docs: 2000,
+    pages: 2065,
+    generateSeconds: 0.6,
+    time: time(wall, kb),
+    largestProcessKb: kb,
+    pagefindPeakKb: kb,
+    pagefindSeconds: 15,
+    load: 1.5,
   });
   const query = (label: string, q: string, bytes: number, towns: number): QueryRun => ({
-    query: q, label, state: 'done', results: 10, ms: 800, allRequests: 30,
+    query: q,
+    label,
+    state: 'done',
+    results: 10,
+    ms: 800,
+    allRequests: 30,
     transfer: breakdownTransfers([
       { url: `${U}/pagefind/wasm.zh.pagefind`, bytes: 80_000, status: 200 },
       ...Array.from({ length: towns }, (_, i) => ({ url: `${U}/zl/t${i}/pagefind/index/zh_1.pf_index`, bytes: (bytes - 80_000) / towns, status: 200 })),
     ]),
   });
   const input: FederationInput = {
-    machine, docs: 2000, requestedTowns: 20, budgetMinutes: 20, townSeconds: 600, stoppedBy: 'budget',
+    machine,
+    docs: 2000,
+    requestedTowns: 20,
+    budgetMinutes: 20,
+    townSeconds: 600,
+    stoppedBy: 'budget',
     towns: [town(1, 50, 2.1 * GIB), town(2, 48, 2.08 * GIB), town(3, 60, 2.12 * GIB)],
-    portals: [1, 2, 3].map((n) => ({ towns: n, buildSeconds: 5, buildPeakKb: 500 * 1024, queries: [query('every town', '矛盾纠纷', 80_000 + n * 100 * 1024, n), query('one town: 镇1', '镇', 80_000 + n * 90 * 1024, n)] })),
+    portals: [1, 2, 3].map((n) => ({
+      towns: n,
+      buildSeconds: 5,
+      buildPeakKb: 500 * 1024,
+      queries: [query('every town', '矛盾纠纷', 80_000 + n * 100 * 1024, n), query('one town: 镇1', '镇', 80_000 + n * 90 * 1024, n)],
+    })),
   };
 
   it('renders the town table, the spread, the bytes per number of towns and why it stopped', () => {
@@ -380,7 +462,10 @@ describe('the federation report (npm run bench -- --federation)', () => {
     expect(md).toMatch(/\| 3 \| 10 \| 378\.1 \| 4 \| 78\.1 \| 300\.0 \| 3 \|.*\| 800 \| 100\.0 \|/);
     expect(md).toContain('Growth: 100.0 KB per added town');
     // Every table row has as many cells as its header.
-    for (const block of md.split(/\n(?!\|)/).map((b) => b.split('\n').filter((l) => l.startsWith('|'))).filter((b) => b.length > 0)) {
+    for (const block of md
+      .split(/\n(?!\|)/)
+      .map((b) => b.split('\n').filter((l) => l.startsWith('|')))
+      .filter((b) => b.length > 0)) {
       for (const line of block) expect(line.split(' | ').length).toBe(block[0]!.split(' | ').length);
     }
   });

@@ -44,7 +44,10 @@ describe('big-site generator', () => {
   it('puts every present term on at least one page', () => {
     expect(site.terms.present.length).toBeGreaterThan(0);
     for (const term of site.terms.present) {
-      expect(html.some((h) => h.includes(term)), term).toBe(true);
+      expect(
+        html.some((h) => h.includes(term)),
+        term,
+      ).toBe(true);
     }
   });
 

@@ -26,13 +26,21 @@ const ORDER = [/^npm ci\b/, /^npm run check$/, /^npm run build$/, /rsync .*--del
 
 describe('example publishing pipelines', () => {
   it('GitHub Actions: push to main, daily schedule, full history, check → build → publish', () => {
-    const wf = read('github-actions.yml') as { on: { push: { branches: string[] }; schedule: Array<{ cron: string }> }; jobs: { publish: { env: Record<string, string>; steps: Array<{ run?: string; with?: Record<string, unknown>; uses?: string }> } } };
+    const wf = read('github-actions.yml') as {
+      on: { push: { branches: string[] }; schedule: Array<{ cron: string }> };
+      jobs: { publish: { env: Record<string, string>; steps: Array<{ run?: string; with?: Record<string, unknown>; uses?: string }> } };
+    };
     expect(wf.on.push.branches).toEqual(['main']);
     expect(wf.on.schedule[0]!.cron).toMatch(/^\d+ \d+ \* \* \*$/);
     const job = wf.jobs.publish;
     expect(job.env.TZ).toBe('Asia/Shanghai');
     expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
-    const commands = job.steps.flatMap((s) => (s.run ?? '').split('\n').map((l) => l.trim()).filter(Boolean));
+    const commands = job.steps.flatMap((s) =>
+      (s.run ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
     expect(inOrder(commands, ORDER)).toBe(true);
     // Astro's content cache is kept between runs, where astro.config.ts puts it.
     const cache = job.steps.findIndex((s) => s.uses?.startsWith('actions/cache'));
@@ -41,7 +49,9 @@ describe('example publishing pipelines', () => {
   });
 
   it('GitLab CI: main and schedules, full history, check → build → publish', () => {
-    const ci = read('gitlab-ci.yml') as { publish: { variables: Record<string, string>; rules: Array<{ if: string }>; script: string[]; cache: { paths: string[] } } };
+    const ci = read('gitlab-ci.yml') as {
+      publish: { variables: Record<string, string>; rules: Array<{ if: string }>; script: string[]; cache: { paths: string[] } };
+    };
     const job = ci.publish;
     expect(job.cache.paths).toContain(`${ASTRO_CACHE}/`);
     expect(job.variables.TZ).toBe('Asia/Shanghai');

@@ -35,13 +35,22 @@ describe('dataset view', () => {
   });
 
   it('gives a plan goal its current value from the true totals', () => {
-    const goal = (over: Partial<Goal>): Goal => ({ id: 'G1', text: 't', indicator: { dataset: dataset.id, measure: 'count' }, comparator: '<=', target: 60, ...over });
+    const goal = (over: Partial<Goal>): Goal => ({
+      id: 'G1',
+      text: 't',
+      indicator: { dataset: dataset.id, measure: 'count' },
+      comparator: '<=',
+      target: 60,
+      ...over,
+    });
     expect(indicatorValue(goal({}), dataset)).toMatchObject({ value: 62, met: false });
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2026-10' } }), dataset)).toMatchObject({ value: 36, met: true });
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2026' } }), dataset)).toMatchObject({ value: 62 });
     // A village whose monthly cells are suppressed still has its true total; a hidden cell stays unknown.
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', where: { village: '330799203201' } } }), dataset)?.value).toBe(9);
-    expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', where: { village: '330799203201' }, period: '2026-09' } }), dataset)?.value).toBeUndefined();
+    expect(
+      indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', where: { village: '330799203201' }, period: '2026-09' } }), dataset)?.value,
+    ).toBeUndefined();
   });
 
   it('describes Frictionless resources with "<5" as a missing value', () => {

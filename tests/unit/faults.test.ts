@@ -57,7 +57,9 @@ describe('content faults', () => {
       path.join(root, 'plans', 'second-fault.md'),
       '---\ntitle: 第二个\nindexNumber: X/2026-00999\nissuer: 某\ncategory: 某\nwrittenOn: 2026-01-01\npublishedOn: 2026-13-01\nvalidity: 有效\n---\n正文\n',
     );
-    const codes = validateContentRoot(root, env).problems.map((p) => p.code).sort();
+    const codes = validateContentRoot(root, env)
+      .problems.map((p) => p.code)
+      .sort();
     expect(codes).toEqual(['json/syntax', 'schema/custom']);
   });
 

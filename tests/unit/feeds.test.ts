@@ -38,19 +38,56 @@ function source(siteUrl?: string): FeedSource {
     siteUrl,
     villages: [east, west, quiet],
     plans: [
-      { slug: 'pingan-2026', title: '平安建设实施方案', publishedOn: '2026-06-25', issuer: '某镇人民政府', category: '社会治理', validity: '有效', docNumber: '某政发〔2026〕12号' },
+      {
+        slug: 'pingan-2026',
+        title: '平安建设实施方案',
+        publishedOn: '2026-06-25',
+        issuer: '某镇人民政府',
+        category: '社会治理',
+        validity: '有效',
+        docNumber: '某政发〔2026〕12号',
+      },
       { slug: 'pingan-2024', title: '旧平安建设方案', publishedOn: '2024-03-01', issuer: '某镇人民政府', category: '社会治理', validity: '失效' },
     ],
     disclosures: {
       all: [
-        { id: '2026-10-finance', village: east, title: '东溪村10月财务公开', publishedOn: '2026-11-05', kindLabel: '财务公开', periodLabel: '2026年10月', reviewedBy: '东溪村村务监督委员会', corrections: [] },
+        {
+          id: '2026-10-finance',
+          village: east,
+          title: '东溪村10月财务公开',
+          publishedOn: '2026-11-05',
+          kindLabel: '财务公开',
+          periodLabel: '2026年10月',
+          reviewedBy: '东溪村村务监督委员会',
+          corrections: [],
+        },
         // Published in September, corrected in November: dated by the correction.
-        { id: '2026-08-finance', village: west, title: '西岭村8月财务公开', publishedOn: '2026-09-08', kindLabel: '财务公开', periodLabel: '2026年8月', reviewedBy: '西岭村村务监督委员会', corrections: [{ on: '2026-09-20', note: '旧' }, { on: '2026-11-10', note: '更正凭证号' }] },
+        {
+          id: '2026-08-finance',
+          village: west,
+          title: '西岭村8月财务公开',
+          publishedOn: '2026-09-08',
+          kindLabel: '财务公开',
+          periodLabel: '2026年8月',
+          reviewedBy: '西岭村村务监督委员会',
+          corrections: [
+            { on: '2026-09-20', note: '旧' },
+            { on: '2026-11-10', note: '更正凭证号' },
+          ],
+        },
       ],
     },
     legal: {
       articles: [
-        { slug: 'fanzha', title: '遇到电信网络诈骗怎么办', summary: '一句话', publishedOn: '2026-10-01', updatedOn: '2026-11-12', issuer: '某镇司法所', topics: ['反诈'] },
+        {
+          slug: 'fanzha',
+          title: '遇到电信网络诈骗怎么办',
+          summary: '一句话',
+          publishedOn: '2026-10-01',
+          updatedOn: '2026-11-12',
+          issuer: '某镇司法所',
+          topics: ['反诈'],
+        },
         { slug: 'minfadian', title: '民法典与家庭', summary: '家事', publishedOn: '2026-11-05', issuer: '某镇司法所', topics: ['民法典'] },
       ],
     },
@@ -156,7 +193,9 @@ describe('feed XML (@astrojs/rss)', () => {
 
 describe('robots.txt', () => {
   it('allows all and names the absolute sitemap under the base path', () => {
-    expect(robotsTxt({ base: '/', siteUrl: 'https://qiwu.example.cn' })).toBe('User-agent: *\nAllow: /\n\nSitemap: https://qiwu.example.cn/sitemap-index.xml\n');
+    expect(robotsTxt({ base: '/', siteUrl: 'https://qiwu.example.cn' })).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://qiwu.example.cn/sitemap-index.xml\n',
+    );
     const sub = robotsTxt({ base: '/zl/linhe/', siteUrl: 'https://portal.example.cn/' });
     expect(sub).toContain('Allow: /zl/linhe/\n');
     expect(sub).toContain('Sitemap: https://portal.example.cn/zl/linhe/sitemap-index.xml\n');

@@ -26,7 +26,13 @@ describe('money', () => {
     expect(() => fenToYuan(1.5)).toThrow();
   });
   it('writes CSV that Excel opens: BOM, quoting, CRLF', () => {
-    const csv = toCsv(['摘要', '金额'], [['鱼塘, 承包费', '5000.00'], ['说"明"', 3]]);
+    const csv = toCsv(
+      ['摘要', '金额'],
+      [
+        ['鱼塘, 承包费', '5000.00'],
+        ['说"明"', 3],
+      ],
+    );
     expect(csv.startsWith('\uFEFF摘要,金额\r\n')).toBe(true);
     expect(csv).toContain('"鱼塘, 承包费",5000.00\r\n');
     expect(csv).toContain('"说""明""",3\r\n');

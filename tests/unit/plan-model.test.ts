@@ -78,10 +78,7 @@ describe('phases', () => {
 });
 
 describe('superseding', () => {
-  const plans = [
-    plan('old', { validity: '失效', supersededBy: 'new', publishedOn: '2024-01-01' }),
-    plan('new', { publishedOn: '2026-03-01' }),
-  ];
+  const plans = [plan('old', { validity: '失效', supersededBy: 'new', publishedOn: '2024-01-01' }), plan('new', { publishedOn: '2026-03-01' })];
   const views = buildPlanViews(plans, units, '2026-07-01');
   it('links the old plan forward and the new plan back, newest first', () => {
     expect(views.map((v) => v.slug)).toEqual(['new', 'old']);
@@ -114,7 +111,16 @@ describe('site model', () => {
   it('builds filter views by validity, category and year', () => {
     const model = buildSiteModel({
       today: '2026-07-01',
-      site: { name: '某镇公开栏', issuer: '某镇人民政府', issuerCode: '11330000MB0000000H', regionName: '某镇', contact: '电话', privacy: { maskNames: true, suppressionThreshold: 5 }, disclosure: { financeDeadlineDay: 10, quarterlyDeadlineDay: 15 }, search: { synonyms: [] } },
+      site: {
+        name: '某镇公开栏',
+        issuer: '某镇人民政府',
+        issuerCode: '11330000MB0000000H',
+        regionName: '某镇',
+        contact: '电话',
+        privacy: { maskNames: true, suppressionThreshold: 5 },
+        disclosure: { financeDeadlineDay: 10, quarterlyDeadlineDay: 15 },
+        search: { synonyms: [] },
+      },
       units,
       villages: [],
       disclosures: [],
@@ -124,7 +130,11 @@ describe('site model', () => {
         plan('c', { publishedOn: '2026-06-01', validity: '试行' }),
       ],
     });
-    expect(model.planFacets.validity.map((v) => [v.slug, v.plans.length])).toEqual([['youxiao', 1], ['shixing', 1], ['shixiao', 1]]);
+    expect(model.planFacets.validity.map((v) => [v.slug, v.plans.length])).toEqual([
+      ['youxiao', 1],
+      ['shixing', 1],
+      ['shixiao', 1],
+    ]);
     expect(model.planFacets.year.map((v) => v.slug)).toEqual(['2026', '2025']);
     expect(model.planFacets.category.map((v) => v.slug).sort()).toEqual(['pinganjianshe', 'shehuizhili']);
     expect(model.siteUrl).toBeUndefined();

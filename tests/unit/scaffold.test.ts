@@ -15,12 +15,31 @@ describe('npm run new helpers', () => {
     expect(uniqueSlug('关于推进平安建设的实施方案', new Set())).toMatch(/^[a-z0-9-]{1,32}$/);
   });
   it('writes files that pass their schemas', () => {
-    const plan = planFile({ title: '测试方案', indexNumber: 'X/2026-00001', issuer: '某镇人民政府', category: '社会治理', today: '2026-11-20', docNumber: '某政发〔2026〕3号' });
+    const plan = planFile({
+      title: '测试方案',
+      indexNumber: 'X/2026-00001',
+      issuer: '某镇人民政府',
+      category: '社会治理',
+      today: '2026-11-20',
+      docNumber: '某政发〔2026〕3号',
+    });
     const fm = parseYaml(/^---\n([\s\S]*?)\n---/.exec(plan)![1]!) as unknown;
     expect(planSchema.safeParse(fm).success).toBe(true);
-    const fin = JSON.parse(disclosureFile({ village: '330000000001', villageName: '东溪村', period: '2026-10', kind: 'finance', title: 't', today: '2026-11-05', openingBalance: '120.00' })) as unknown;
+    const fin = JSON.parse(
+      disclosureFile({
+        village: '330000000001',
+        villageName: '东溪村',
+        period: '2026-10',
+        kind: 'finance',
+        title: 't',
+        today: '2026-11-05',
+        openingBalance: '120.00',
+      }),
+    ) as unknown;
     expect(financeDisclosureSchema.parse(fin)).toMatchObject({ openingBalance: '120.00', closingBalance: '120.00' });
-    const list = JSON.parse(disclosureFile({ village: '330000000001', villageName: '东溪村', period: '2026-Q3', kind: 'affairs', title: 't', today: '2026-10-05' })) as unknown;
+    const list = JSON.parse(
+      disclosureFile({ village: '330000000001', villageName: '东溪村', period: '2026-Q3', kind: 'affairs', title: 't', today: '2026-10-05' }),
+    ) as unknown;
     expect(listDisclosureSchema.safeParse(list).success).toBe(true);
   });
 });

@@ -30,7 +30,14 @@ function dimensionValueOk(type: Dataset['dimensions'][number]['type'], value: un
   }
 }
 
-function checkRows(d: DatasetSource, path: Array<string | number>, rows: readonly DataRow[], dims: Dataset['dimensions'], villages: Set<string> | undefined, threshold: number): Problem[] {
+function checkRows(
+  d: DatasetSource,
+  path: Array<string | number>,
+  rows: readonly DataRow[],
+  dims: Dataset['dimensions'],
+  villages: Set<string> | undefined,
+  threshold: number,
+): Problem[] {
   const problems: Problem[] = [];
   const at = (p: Array<string | number>, x: Pick<Problem, 'code' | 'what' | 'fix'>) => problems.push(problemAt(d.source, [...path, ...p], x));
   const measures = d.data.measures;
@@ -50,7 +57,10 @@ function checkRows(d: DatasetSource, path: Array<string | number>, rows: readonl
       if (!dimensionValueOk(dim.type, row[dim.key], villages)) {
         at([i, dim.key], {
           code: 'dataset/dimension-value',
-          what: bi(`第 ${i + 1} 行“${dim.label}”的取值 ${JSON.stringify(row[dim.key])} 无效`, `row ${i + 1}: ${dim.key} value ${JSON.stringify(row[dim.key])} is not a valid ${dim.type}`),
+          what: bi(
+            `第 ${i + 1} 行“${dim.label}”的取值 ${JSON.stringify(row[dim.key])} 无效`,
+            `row ${i + 1}: ${dim.key} value ${JSON.stringify(row[dim.key])} is not a valid ${dim.type}`,
+          ),
           fix: bi(
             dim.type === 'village' ? '填写 villages.json 中已登记的 12 位区划代码' : dim.type === 'month' ? '写成 YYYY-MM' : '填写非空的取值',
             dim.type === 'village' ? 'use a 12-digit code registered in villages.json' : dim.type === 'month' ? 'write YYYY-MM' : 'write a non-empty value',
@@ -63,7 +73,10 @@ function checkRows(d: DatasetSource, path: Array<string | number>, rows: readonl
         at([i, key], {
           code: 'dataset/unknown-column',
           what: bi(`第 ${i + 1} 行有未声明的字段“${key}”`, `row ${i + 1} has an undeclared field "${key}"`),
-          fix: bi('在 dimensions 或 measures 中声明，或删除（原始字段不得发布）', 'declare it in dimensions or measures, or remove it (raw fields are never published)'),
+          fix: bi(
+            '在 dimensions 或 measures 中声明，或删除（原始字段不得发布）',
+            'declare it in dimensions or measures, or remove it (raw fields are never published)',
+          ),
         });
       }
     }
@@ -88,18 +101,35 @@ function checkRows(d: DatasetSource, path: Array<string | number>, rows: readonl
         });
         continue;
       }
-      const ok = m.type === 'count' ? Number.isInteger(v) && (v as number) >= 0 : m.type === 'rate' ? typeof v === 'number' && v >= 0 && v <= 100 : typeof v === 'number';
+      const ok =
+        m.type === 'count'
+          ? Number.isInteger(v) && (v as number) >= 0
+          : m.type === 'rate'
+            ? typeof v === 'number' && v >= 0 && v <= 100
+            : typeof v === 'number';
       if (!ok) {
         at([i, m.key], {
           code: 'dataset/measure-value',
-          what: bi(`第 ${i + 1} 行“${m.label}”的值 ${JSON.stringify(v)} 不符合类型 ${m.type}`, `row ${i + 1}: ${m.key} value ${JSON.stringify(v)} is not a valid ${m.type}`),
-          fix: bi(m.type === 'count' ? '件数写非负整数' : m.type === 'rate' ? '比率写 0–100 之间的数' : '写数字', m.type === 'count' ? 'counts are whole numbers ≥ 0' : m.type === 'rate' ? 'rates are numbers from 0 to 100' : 'write a number'),
+          what: bi(
+            `第 ${i + 1} 行“${m.label}”的值 ${JSON.stringify(v)} 不符合类型 ${m.type}`,
+            `row ${i + 1}: ${m.key} value ${JSON.stringify(v)} is not a valid ${m.type}`,
+          ),
+          fix: bi(
+            m.type === 'count' ? '件数写非负整数' : m.type === 'rate' ? '比率写 0–100 之间的数' : '写数字',
+            m.type === 'count' ? 'counts are whole numbers ≥ 0' : m.type === 'rate' ? 'rates are numbers from 0 to 100' : 'write a number',
+          ),
         });
       } else if (m.type === 'count' && (v as number) > 0 && (v as number) < threshold) {
         at([i, m.key], {
           code: 'dataset/small-count',
-          what: bi(`第 ${i + 1} 行“${m.label}”为 ${String(v)}，小于 ${threshold}，不得公开（可能识别到个人）`, `row ${i + 1}: ${m.key} is ${String(v)}, below the threshold ${threshold}, and must not be published`),
-          fix: bi('写成 null 并加 "suppressed": true；用 npm run aggregate 重新生成可自动处理', 'write null with "suppressed": true; npm run aggregate does this for you'),
+          what: bi(
+            `第 ${i + 1} 行“${m.label}”为 ${String(v)}，小于 ${threshold}，不得公开（可能识别到个人）`,
+            `row ${i + 1}: ${m.key} is ${String(v)}, below the threshold ${threshold}, and must not be published`,
+          ),
+          fix: bi(
+            '写成 null 并加 "suppressed": true；用 npm run aggregate 重新生成可自动处理',
+            'write null with "suppressed": true; npm run aggregate does this for you',
+          ),
         });
       }
     }
@@ -130,7 +160,10 @@ function checkDataset(d: DatasetSource, c: ContentSet): Problem[] {
   if (data.suppression.threshold < siteThreshold) {
     at(['suppression', 'threshold'], {
       code: 'dataset/threshold-too-low',
-      what: bi(`抑制阈值 ${data.suppression.threshold} 低于全站设置 ${siteThreshold}`, `threshold ${data.suppression.threshold} is below the site setting ${siteThreshold}`),
+      what: bi(
+        `抑制阈值 ${data.suppression.threshold} 低于全站设置 ${siteThreshold}`,
+        `threshold ${data.suppression.threshold} is below the site setting ${siteThreshold}`,
+      ),
       fix: bi(`阈值至少为 ${siteThreshold}（site.json 的 privacy.suppressionThreshold）`, `use at least ${siteThreshold}`),
     });
   }
@@ -145,7 +178,16 @@ function checkDataset(d: DatasetSource, c: ContentSet): Problem[] {
       });
       return;
     }
-    problems.push(...checkRows(d, ['totals', i, 'rows'], t.rows, data.dimensions.filter((x) => t.by.includes(x.key)), villages, data.suppression.threshold));
+    problems.push(
+      ...checkRows(
+        d,
+        ['totals', i, 'rows'],
+        t.rows,
+        data.dimensions.filter((x) => t.by.includes(x.key)),
+        villages,
+        data.suppression.threshold,
+      ),
+    );
   });
   // The audit reads the numbers as numbers: only run it on a file whose rows already passed.
   if (problems.length === 0) {

@@ -41,14 +41,20 @@ function checkOne(d: DisclosureSource, villageCodes: Set<string> | undefined): P
   if (d.kind !== 'notice' && data.category !== KIND_CATEGORY[d.kind]) {
     at(['category'], {
       code: 'disclosure/category-kind',
-      what: bi(`${d.kind} 文件的类别应为“${KIND_CATEGORY[d.kind]}”，实际是“${data.category}”`, `a ${d.kind} file has category ${KIND_CATEGORY[d.kind]}, not ${data.category}`),
+      what: bi(
+        `${d.kind} 文件的类别应为“${KIND_CATEGORY[d.kind]}”，实际是“${data.category}”`,
+        `a ${d.kind} file has category ${KIND_CATEGORY[d.kind]}, not ${data.category}`,
+      ),
       fix: bi(`把 category 改为“${KIND_CATEGORY[d.kind]}”，或改文件名`, `set category to ${KIND_CATEGORY[d.kind]} or rename the file`),
     });
   }
   if (data.noticeUntil && data.noticeUntil < data.publishedOn) {
     at(['noticeUntil'], {
       code: 'disclosure/notice-before-publication',
-      what: bi(`公示截止日期 ${data.noticeUntil} 早于公开日期 ${data.publishedOn}`, `notice period ends (${data.noticeUntil}) before publication (${data.publishedOn})`),
+      what: bi(
+        `公示截止日期 ${data.noticeUntil} 早于公开日期 ${data.publishedOn}`,
+        `notice period ends (${data.noticeUntil}) before publication (${data.publishedOn})`,
+      ),
       fix: bi('公示期从公开日开始，截止日期不能更早（张贴一般不少于 5 天）', 'the notice period starts at publication; the end cannot be earlier'),
     });
   }
@@ -80,7 +86,10 @@ function checkOne(d: DisclosureSource, villageCodes: Set<string> | undefined): P
           if (e.date < period.start || e.date > period.end) {
             at([sideKey, i, 'date'], {
               code: 'disclosure/entry-outside-period',
-              what: bi(`${sideKey === 'income' ? '收入' : '支出'}第 ${i + 1} 笔（${e.voucher}）日期 ${e.date} 不在公开期间 ${data.period} 内`, `${sideKey} entry ${i + 1} (${e.voucher}) is dated ${e.date}, outside ${data.period}`),
+              what: bi(
+                `${sideKey === 'income' ? '收入' : '支出'}第 ${i + 1} 笔（${e.voucher}）日期 ${e.date} 不在公开期间 ${data.period} 内`,
+                `${sideKey} entry ${i + 1} (${e.voucher}) is dated ${e.date}, outside ${data.period}`,
+              ),
               fix: bi('把该笔放到对应月份的财务公开中，或改正日期', 'move the entry to the disclosure of its month, or correct the date'),
             });
           }
@@ -114,7 +123,10 @@ function checkOne(d: DisclosureSource, villageCodes: Set<string> | undefined): P
           const t = cellTypeName(c.type);
           at(['rows', r, c.key], {
             code: 'disclosure/cell-type',
-            what: bi(`第 ${r + 1} 行“${c.label}”应为${t.zh}，实际是 ${JSON.stringify(row[c.key])}`, `row ${r + 1}: "${c.key}" should be ${t.en}, got ${JSON.stringify(row[c.key])}`),
+            what: bi(
+              `第 ${r + 1} 行“${c.label}”应为${t.zh}，实际是 ${JSON.stringify(row[c.key])}`,
+              `row ${r + 1}: "${c.key}" should be ${t.en}, got ${JSON.stringify(row[c.key])}`,
+            ),
             fix: bi(`按列类型 ${c.type} 填写该单元格`, `write the cell as its column type ${c.type} says`),
           });
         }
@@ -149,7 +161,10 @@ function checkContinuity(items: readonly DisclosureSource[]): Problem[] {
             `期初余额 ${next.data.openingBalance} 与上月（${d.data.period}）期末余额 ${d.data.closingBalance} 不一致`,
             `openingBalance ${next.data.openingBalance} differs from the closing balance of ${d.data.period} (${d.data.closingBalance})`,
           ),
-          fix: bi(`核对两个月的账目：本月期初应等于上月期末（见 ${d.source.display}）`, `check both months: this opening must equal last month's closing (${d.source.display})`),
+          fix: bi(
+            `核对两个月的账目：本月期初应等于上月期末（见 ${d.source.display}）`,
+            `check both months: this opening must equal last month's closing (${d.source.display})`,
+          ),
         }),
       );
     }

@@ -39,7 +39,10 @@ function checkBody(a: LegalSource): Problem[] {
       at({
         code: 'legal/unknown-component',
         what: bi(`没有名为 <${use.name}> 的组件`, `there is no component <${use.name}>`),
-        fix: bi(`可用的组件：${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join('、')}（区分大小写，不需要 import）`, `use one of ${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join(', ')} (case matters; no import needed)`),
+        fix: bi(
+          `可用的组件：${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join('、')}（区分大小写，不需要 import）`,
+          `use one of ${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join(', ')} (case matters; no import needed)`,
+        ),
       });
       continue;
     }
@@ -49,7 +52,10 @@ function checkBody(a: LegalSource): Problem[] {
         at({
           code: 'legal/law-cite-name',
           what: bi('<LawCite> 缺少法律名称 name，或名称带了书名号', '<LawCite> has no law name, or the name carries 《》'),
-          fix: bi('写成 <LawCite name="中华人民共和国民法典" article={1165} />：name 填法律全称，不带书名号', 'write <LawCite name="中华人民共和国民法典" article={1165} />: the full title, without 《》'),
+          fix: bi(
+            '写成 <LawCite name="中华人民共和国民法典" article={1165} />：name 填法律全称，不带书名号',
+            'write <LawCite name="中华人民共和国民法典" article={1165} />: the full title, without 《》',
+          ),
         });
       }
       if (use.attrs.has('article')) {
@@ -59,8 +65,14 @@ function checkBody(a: LegalSource): Problem[] {
           const shown = raw.kind === 'expression' ? `{${raw.source}}` : raw.kind === 'string' ? `"${raw.value}"` : '(空)';
           at({
             code: 'legal/law-cite-article',
-            what: bi(`<LawCite> 的条号 article=${shown} 不是 1 到 ${MAX_ARTICLE} 之间的整数`, `<LawCite> article=${shown} is not a whole number from 1 to ${MAX_ARTICLE}`),
-            fix: bi('条号用阿拉伯数字写，如 article={1165}（网站会显示为“第一千一百六十五条”）；不引用具体条文时删去 article', 'write the article number in digits, e.g. article={1165} (shown as 第一千一百六十五条); leave article out to cite the whole law'),
+            what: bi(
+              `<LawCite> 的条号 article=${shown} 不是 1 到 ${MAX_ARTICLE} 之间的整数`,
+              `<LawCite> article=${shown} is not a whole number from 1 to ${MAX_ARTICLE}`,
+            ),
+            fix: bi(
+              '条号用阿拉伯数字写，如 article={1165}（网站会显示为“第一千一百六十五条”）；不引用具体条文时删去 article',
+              'write the article number in digits, e.g. article={1165} (shown as 第一千一百六十五条); leave article out to cite the whole law',
+            ),
           });
         }
       }
@@ -71,7 +83,10 @@ function checkBody(a: LegalSource): Problem[] {
         at({
           code: 'legal/term-def',
           what: bi('<Term> 缺少释义 def', '<Term> has no definition (def)'),
-          fix: bi('写成 <Term def="释义">术语</Term>，释义会收进文末的“名词解释”', 'write <Term def="definition">term</Term>; definitions are collected in the glossary'),
+          fix: bi(
+            '写成 <Term def="释义">术语</Term>，释义会收进文末的“名词解释”',
+            'write <Term def="definition">term</Term>; definitions are collected in the glossary',
+          ),
         });
       } else if ((use.children ?? '').trim() === '') {
         at({
@@ -162,7 +177,10 @@ export function checkLegal(c: ContentSet): Problem[] {
           problemAt(a.source, ['topics', i], {
             code: 'legal/topic-clash',
             what: bi(`主题“${topic}”与“${first}”的网址相同（${slug}）`, `topic "${topic}" has the same URL as "${first}" (${slug})`),
-            fix: bi(`同一主题请用完全相同的写法（其他文章写作“${first}”）；如确为不同主题，请换一个说法`, `write one topic the same way everywhere (other articles write "${first}"); if they differ, reword one`),
+            fix: bi(
+              `同一主题请用完全相同的写法（其他文章写作“${first}”）；如确为不同主题，请换一个说法`,
+              `write one topic the same way everywhere (other articles write "${first}"); if they differ, reword one`,
+            ),
           }),
         );
       }

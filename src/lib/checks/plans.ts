@@ -24,12 +24,18 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
       at(['supersededBy'], {
         code: 'plan/superseded-missing',
         what: bi(`替代文件“${d.supersededBy}”不存在`, `superseding plan "${d.supersededBy}" does not exist`),
-        fix: bi('填写 plans/ 目录中新方案的文件名（不含 .mdx），或先发布新方案', 'name an existing plan file in plans/ (without .mdx), or publish the new plan first'),
+        fix: bi(
+          '填写 plans/ 目录中新方案的文件名（不含 .mdx），或先发布新方案',
+          'name an existing plan file in plans/ (without .mdx), or publish the new plan first',
+        ),
       });
     } else if (newer.data.publishedOn <= d.publishedOn) {
       at(['supersededBy'], {
         code: 'plan/superseded-not-newer',
-        what: bi(`替代文件“${d.supersededBy}”的发布日期 ${newer.data.publishedOn} 不晚于本方案 ${d.publishedOn}`, `superseding plan "${d.supersededBy}" (${newer.data.publishedOn}) is not newer than this one (${d.publishedOn})`),
+        what: bi(
+          `替代文件“${d.supersededBy}”的发布日期 ${newer.data.publishedOn} 不晚于本方案 ${d.publishedOn}`,
+          `superseding plan "${d.supersededBy}" (${newer.data.publishedOn}) is not newer than this one (${d.publishedOn})`,
+        ),
         fix: bi('替代文件必须是更新发布的方案；检查 supersededBy 是否写反', 'the superseding plan must be published later; check supersededBy is not reversed'),
       });
     }
@@ -57,8 +63,14 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
         if (unitIds && !unitIds.has(u)) {
           at(['tasks', i, role, j], {
             code: 'plan/unknown-unit',
-            what: bi(`任务 ${t.id} 的${role === 'lead' ? '牵头' : '配合'}单位“${u}”不在 units.json 中`, `task ${t.id}: ${role === 'lead' ? 'lead' : 'partner'} unit "${u}" is not in units.json`),
-            fix: bi(`改用已登记的单位编号（${[...unitIds].join('、')}），或先在 units.json 中添加该单位`, `use a registered unit id (${[...unitIds].join(', ')}) or add it to units.json first`),
+            what: bi(
+              `任务 ${t.id} 的${role === 'lead' ? '牵头' : '配合'}单位“${u}”不在 units.json 中`,
+              `task ${t.id}: ${role === 'lead' ? 'lead' : 'partner'} unit "${u}" is not in units.json`,
+            ),
+            fix: bi(
+              `改用已登记的单位编号（${[...unitIds].join('、')}），或先在 units.json 中添加该单位`,
+              `use a registered unit id (${[...unitIds].join(', ')}) or add it to units.json first`,
+            ),
           });
         }
       });
@@ -67,7 +79,10 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
       at(['tasks', i, 'progress'], {
         code: 'plan/done-not-100',
         what: bi(`任务 ${t.id} 标为“已完成”，但进度是 ${t.progress}%`, `task ${t.id} is 已完成 (done) but progress is ${t.progress}%`),
-        fix: bi('确已完成的把 progress 改为 100；未完成的把 status 改为“进行中”或“滞后”', 'set progress to 100 if it is done, otherwise change status to 进行中 or 滞后'),
+        fix: bi(
+          '确已完成的把 progress 改为 100；未完成的把 status 改为“进行中”或“滞后”',
+          'set progress to 100 if it is done, otherwise change status to 进行中 or 滞后',
+        ),
       });
     }
     (t.updates ?? []).forEach((u, j, all) => {
@@ -133,7 +148,10 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
     if (prev && ph.from <= prev.to) {
       at(['phases', i, 'from'], {
         code: 'plan/phase-overlap',
-        what: bi(`阶段“${ph.name}”从 ${ph.from} 开始，与上一阶段“${prev.name}”（至 ${prev.to}）重叠或顺序颠倒`, `phase "${ph.name}" starts ${ph.from}, overlapping or before the previous phase "${prev.name}" (until ${prev.to})`),
+        what: bi(
+          `阶段“${ph.name}”从 ${ph.from} 开始，与上一阶段“${prev.name}”（至 ${prev.to}）重叠或顺序颠倒`,
+          `phase "${ph.name}" starts ${ph.from}, overlapping or before the previous phase "${prev.name}" (until ${prev.to})`,
+        ),
         fix: bi('各阶段按时间先后排列，后一阶段的开始日期要晚于前一阶段的结束日期', 'list phases in order; each must start after the previous one ends'),
       });
     }
@@ -152,7 +170,10 @@ export function checkPlans(c: ContentSet): Problem[] {
       problems.push(
         problemAt(p.source, ['indexNumber'], {
           code: 'plan/duplicate-index-number',
-          what: bi(`索引号“${p.data.indexNumber}”已被 ${first.source.display} 使用`, `index number "${p.data.indexNumber}" is already used by ${first.source.display}`),
+          what: bi(
+            `索引号“${p.data.indexNumber}”已被 ${first.source.display} 使用`,
+            `index number "${p.data.indexNumber}" is already used by ${first.source.display}`,
+          ),
           fix: bi('索引号全站唯一：改用下一个未使用的序号', 'index numbers are unique site-wide: use the next free sequence number'),
         }),
       );

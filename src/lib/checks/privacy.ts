@@ -141,7 +141,10 @@ export function checkPersonNames(source: SourceFile, maskNames: boolean): Proble
           fix:
             result.reason === 'empty'
               ? bi('填写脱敏后的姓名，如 张*华', 'write the masked name, e.g. 张*华')
-              : bi(`写成“${suggestMask(value)}”或“${[...value][0] ?? ''}某某”的形式（site.json 已开启姓名脱敏）`, `write it masked, like "${suggestMask(value)}" (privacy.maskNames is on)`),
+              : bi(
+                  `写成“${suggestMask(value)}”或“${[...value][0] ?? ''}某某”的形式（site.json 已开启姓名脱敏）`,
+                  `write it masked, like "${suggestMask(value)}" (privacy.maskNames is on)`,
+                ),
         }),
       );
     }

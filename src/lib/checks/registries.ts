@@ -44,7 +44,10 @@ export function checkRegistries(c: ContentSet): Problem[] {
       file: c.geoDisplay,
       code: 'geo/missing',
       what: bi('缺少村（社区）边界文件 geo/villages.topo.json', 'missing the village shapes file geo/villages.topo.json'),
-      fix: bi('提供 TopoJSON 文件，对象名 villages，每个要素 properties.code 为区划代码', 'add a TopoJSON file with object "villages", each feature carrying properties.code'),
+      fix: bi(
+        '提供 TopoJSON 文件，对象名 villages，每个要素 properties.code 为区划代码',
+        'add a TopoJSON file with object "villages", each feature carrying properties.code',
+      ),
     });
   } else if (c.geoCodes) {
     const registry = new Set(c.villages.map((v) => v.code));

@@ -8,7 +8,10 @@ import { toCsv } from '../csv';
 export function financeCsv(d: FinanceDisclosure): string {
   const ledger = buildLedger(d);
   const rows: Array<Array<string | number>> = [['期初余额', '', '', '', fenToYuan(ledger.openingFen), '']];
-  for (const [label, side] of [['收入', d.income], ['支出', d.expense]] as const) {
+  for (const [label, side] of [
+    ['收入', d.income],
+    ['支出', d.expense],
+  ] as const) {
     for (const e of side) rows.push([label, e.date, e.account, e.summary, e.amount, e.voucher]);
   }
   rows.push(['期末余额', '', '', '', fenToYuan(ledger.closingFen), '']);

@@ -43,7 +43,13 @@ export function parseImportArgs(argv: readonly string[]): ParsedArgs {
     } else if (/^--(village|period|kind|out)$/.test(a)) {
       const v = argv[i + 1];
       if (v === undefined || v.startsWith('--')) {
-        problems.push({ file: ARGS, field: a, code: 'import/arg-missing-value', what: bi(`${a} 后面缺少值`, `${a} needs a value`), fix: bi(`写成 ${a} <值>`, `write ${a} <value>`) });
+        problems.push({
+          file: ARGS,
+          field: a,
+          code: 'import/arg-missing-value',
+          what: bi(`${a} 后面缺少值`, `${a} needs a value`),
+          fix: bi(`写成 ${a} <值>`, `write ${a} <value>`),
+        });
       } else {
         values[a.slice(2)] = v;
         i++;
@@ -51,7 +57,13 @@ export function parseImportArgs(argv: readonly string[]): ParsedArgs {
     } else if (a === '--dry-run' || a === '--force') {
       flags.add(a);
     } else if (a.startsWith('--')) {
-      problems.push({ file: ARGS, field: a, code: 'import/arg-unknown', what: bi(`不认识的参数 ${a}`, `unknown option ${a}`), fix: bi('查看 npm run import -- --help', 'see npm run import -- --help') });
+      problems.push({
+        file: ARGS,
+        field: a,
+        code: 'import/arg-unknown',
+        what: bi(`不认识的参数 ${a}`, `unknown option ${a}`),
+        fix: bi('查看 npm run import -- --help', 'see npm run import -- --help'),
+      });
     } else {
       files.push(a);
     }
@@ -60,7 +72,10 @@ export function parseImportArgs(argv: readonly string[]): ParsedArgs {
     problems.push({
       file: ARGS,
       code: 'import/arg-file',
-      what: files.length === 0 ? bi('没有指定要导入的表格文件', 'no spreadsheet file given') : bi(`只能一次导入一个文件，收到 ${files.length} 个`, `one file at a time; got ${files.length}`),
+      what:
+        files.length === 0
+          ? bi('没有指定要导入的表格文件', 'no spreadsheet file given')
+          : bi(`只能一次导入一个文件，收到 ${files.length} 个`, `one file at a time; got ${files.length}`),
       fix: bi('写成 npm run import -- 表格.xlsx --village … --period … --kind …', 'run npm run import -- file.xlsx --village … --period … --kind …'),
     });
   }

@@ -210,7 +210,8 @@ function readInfo(b: Builder, kind: DisclosureKind): InfoValues {
         break;
     }
   });
-  const required: InfoField[] = kind === 'finance' ? ['title', 'publishedOn', 'reviewedBy', 'openingBalance', 'closingBalance'] : ['title', 'publishedOn', 'reviewedBy'];
+  const required: InfoField[] =
+    kind === 'finance' ? ['title', 'publishedOn', 'reviewedBy', 'openingBalance', 'closingBalance'] : ['title', 'publishedOn', 'reviewedBy'];
   for (const f of required) {
     if (info.at[f]) continue;
     const label = INFO_LABELS[f][0] ?? f;
@@ -227,7 +228,10 @@ function readInfo(b: Builder, kind: DisclosureKind): InfoValues {
     b.cellProblem(
       info.at.noticeUntil,
       'import/notice-before-publication',
-      bi(`公示截止日期 ${info.noticeUntil} 早于公开日期 ${info.publishedOn}`, `the notice period ends (${info.noticeUntil}) before publication (${info.publishedOn})`),
+      bi(
+        `公示截止日期 ${info.noticeUntil} 早于公开日期 ${info.publishedOn}`,
+        `the notice period ends (${info.noticeUntil}) before publication (${info.publishedOn})`,
+      ),
       bi('公示期从公开日开始，截止日期不能更早（张贴一般不少于 5 天）', 'the notice period starts at publication; the end cannot be earlier'),
     );
   }
@@ -251,7 +255,12 @@ function readFinanceHeader(b: Builder, sheet: Sheet, header: SheetRow): Map<Fina
         bi('表头只能是：收支、日期、科目、摘要、金额、凭证号；多余的列请删除', 'the headers are 收支, 日期, 科目, 摘要, 金额, 凭证号; delete any other column'),
       );
     } else if (cols.has(col)) {
-      b.cellProblem(at, 'import/duplicate-column', bi(`表头“${written}”重复`, `header "${written}" appears twice`), bi('删除重复的列', 'delete the duplicate column'));
+      b.cellProblem(
+        at,
+        'import/duplicate-column',
+        bi(`表头“${written}”重复`, `header "${written}" appears twice`),
+        bi('删除重复的列', 'delete the duplicate column'),
+      );
     } else {
       cols.set(col, i + 1);
     }
@@ -333,7 +342,15 @@ function buildFinance(b: Builder, target: ImportTarget, info: InfoValues): Finan
     const cols = header ? readFinanceHeader(b, sheet, header) : undefined;
     if (!header) {
       b.problems.push(
-        b.loc.sheet(FINANCE_SHEET, 'import/empty-sheet', bi('没有内容', 'it is empty'), bi('第一行写表头：收支、日期、科目、摘要、金额、凭证号，下面每行一笔', 'write the header 收支, 日期, 科目, 摘要, 金额, 凭证号, then one entry per row')),
+        b.loc.sheet(
+          FINANCE_SHEET,
+          'import/empty-sheet',
+          bi('没有内容', 'it is empty'),
+          bi(
+            '第一行写表头：收支、日期、科目、摘要、金额、凭证号，下面每行一笔',
+            'write the header 收支, 日期, 科目, 摘要, 金额, 凭证号, then one entry per row',
+          ),
+        ),
       );
     }
     if (cols) {
@@ -355,8 +372,13 @@ function buildFinance(b: Builder, target: ImportTarget, info: InfoValues): Finan
           b.cellProblem(
             sideAt,
             'import/side',
-            sideWord === '' ? bi('没有填写收支', '收支 is empty') : bi(`收支“${sideWord}”应为“收入”或“支出”`, `收支 "${sideWord}" must be 收入 (income) or 支出 (expense)`),
-            bi('填写“收入”或“支出”；表格下方的备注、落款请删除或移到其他工作表', 'write 收入 or 支出; move notes and signatures below the table to another sheet'),
+            sideWord === ''
+              ? bi('没有填写收支', '收支 is empty')
+              : bi(`收支“${sideWord}”应为“收入”或“支出”`, `收支 "${sideWord}" must be 收入 (income) or 支出 (expense)`),
+            bi(
+              '填写“收入”或“支出”；表格下方的备注、落款请删除或移到其他工作表',
+              'write 收入 or 支出; move notes and signatures below the table to another sheet',
+            ),
           );
           entriesOk = false;
           continue;
@@ -383,8 +405,14 @@ function buildFinance(b: Builder, target: ImportTarget, info: InfoValues): Finan
           b.cellProblem(
             dateAt,
             'import/entry-outside-period',
-            bi(`日期 ${date} 不在公开期间 ${target.period}（${period.start} 至 ${period.end}）内`, `the date ${date} is outside the period ${target.period} (${period.start} to ${period.end})`),
-            bi('把这笔放到对应月份的表格中，或改正日期（或检查 --period）', 'move the entry to the spreadsheet of its month, or correct the date (or check --period)'),
+            bi(
+              `日期 ${date} 不在公开期间 ${target.period}（${period.start} 至 ${period.end}）内`,
+              `the date ${date} is outside the period ${target.period} (${period.start} to ${period.end})`,
+            ),
+            bi(
+              '把这笔放到对应月份的表格中，或改正日期（或检查 --period）',
+              'move the entry to the spreadsheet of its month, or correct the date (or check --period)',
+            ),
           );
         }
         list.push({ date, account, summary, amount, voucher });
@@ -441,7 +469,9 @@ function readListColumns(b: Builder, sheet: Sheet, labels: SheetRow, types: Shee
       b.cellProblem(
         at(types),
         'import/column-type',
-        typeWord === '' ? bi('第二行（列类型）为空', 'the column type (second row) is empty') : bi(`不认识的列类型“${typeWord}”`, `unknown column type "${typeWord}"`),
+        typeWord === ''
+          ? bi('第二行（列类型）为空', 'the column type (second row) is empty')
+          : bi(`不认识的列类型“${typeWord}”`, `unknown column type "${typeWord}"`),
         bi(`第二行写列类型，只能是：${typeList}`, `the second row gives the column type: ${typeList} (text, integer, money, date, personName)`),
       );
     }
@@ -451,12 +481,22 @@ function readListColumns(b: Builder, sheet: Sheet, labels: SheetRow, types: Shee
       b.cellProblem(
         at(keys),
         'import/column-key',
-        key === '' ? bi('第三行（列代码）为空', 'the column key (third row) is empty') : bi(`列代码“${key}”只能由英文字母、数字和下划线组成，且以字母开头`, `column key "${key}" may only hold letters, digits and underscores, starting with a letter`),
+        key === ''
+          ? bi('第三行（列代码）为空', 'the column key (third row) is empty')
+          : bi(
+              `列代码“${key}”只能由英文字母、数字和下划线组成，且以字母开头`,
+              `column key "${key}" may only hold letters, digits and underscores, starting with a letter`,
+            ),
         bi('第三行写英文列代码，如 name、amount、note', 'the third row gives an English key such as name, amount, note'),
       );
       ok = false;
     } else if (seen.has(key)) {
-      b.cellProblem(at(keys), 'import/duplicate-key', bi(`列代码“${key}”与第 ${seen.get(key)} 列重复`, `column key "${key}" repeats column ${seen.get(key)}`), bi('每一列用不同的代码', 'give every column its own key'));
+      b.cellProblem(
+        at(keys),
+        'import/duplicate-key',
+        bi(`列代码“${key}”与第 ${seen.get(key)} 列重复`, `column key "${key}" repeats column ${seen.get(key)}`),
+        bi('每一列用不同的代码', 'give every column its own key'),
+      );
       ok = false;
     } else {
       seen.set(key, col);
@@ -466,7 +506,12 @@ function readListColumns(b: Builder, sheet: Sheet, labels: SheetRow, types: Shee
   }
   if (columns.length === 0) {
     b.problems.push(
-      b.loc.sheet(sheet.name, 'import/no-columns', bi('没有任何列', 'there are no columns'), bi('前三行依次写：列名、列类型、列代码', 'the first three rows give label, type and key of each column')),
+      b.loc.sheet(
+        sheet.name,
+        'import/no-columns',
+        bi('没有任何列', 'there are no columns'),
+        bi('前三行依次写：列名、列类型、列代码', 'the first three rows give label, type and key of each column'),
+      ),
     );
     return undefined;
   }
@@ -482,7 +527,8 @@ function buildList(b: Builder, target: ImportTarget, info: InfoValues): ListDisc
     const filled = row.cells.filter((v) => !isBlank(v));
     return filled.length > 0 && filled.every((v) => lookup(TYPE_WORDS, textOf(v)) !== undefined);
   };
-  const isKeyRow = (row: SheetRow | undefined) => row !== undefined && row.cells.some((v) => !isBlank(v)) && row.cells.every((v) => isBlank(v) || KEY_RE.test(textOf(v)));
+  const isKeyRow = (row: SheetRow | undefined) =>
+    row !== undefined && row.cells.some((v) => !isBlank(v)) && row.cells.every((v) => isBlank(v) || KEY_RE.test(textOf(v)));
   const typeAt = sheet.rows.findIndex((r, i) => i >= 1 && isTypeRow(r) && isKeyRow(sheet.rows[i + 1]));
   const start = typeAt > 0 ? headerStart(b, sheet, (_row, i) => i === typeAt - 1) : 0;
   const [labels, types, keys, ...rows] = sheet.rows.slice(start);
@@ -535,7 +581,10 @@ function buildList(b: Builder, target: ImportTarget, info: InfoValues): ListDisc
               check.reason === 'empty' ? bi(`“${c.label}”为空`, `"${c.key}" is empty`) : bi(`姓名“${name}”未脱敏`, `the name "${name}" is not masked`),
               check.reason === 'empty'
                 ? bi('填写脱敏后的姓名，如 张*华', 'write the masked name, e.g. 张*华')
-                : bi(`写成“${suggestMask(name)}”或“${[...name][0] ?? ''}某某”的形式；公开名单中的姓名必须脱敏`, `write it masked, like "${suggestMask(name)}"; names in published lists must be masked`),
+                : bi(
+                    `写成“${suggestMask(name)}”或“${[...name][0] ?? ''}某某”的形式；公开名单中的姓名必须脱敏`,
+                    `write it masked, like "${suggestMask(name)}"; names in published lists must be masked`,
+                  ),
             );
             break;
           }
@@ -559,7 +608,12 @@ function buildList(b: Builder, target: ImportTarget, info: InfoValues): ListDisc
   }
   if (out.length === 0) {
     b.problems.push(
-      b.loc.sheet(LIST_SHEET, 'import/no-rows', bi('表头下面没有任何数据行', 'there are no data rows below the header'), bi('从第四行起每行填写一条', 'fill in one record per row from the fourth row on')),
+      b.loc.sheet(
+        LIST_SHEET,
+        'import/no-rows',
+        bi('表头下面没有任何数据行', 'there are no data rows below the header'),
+        bi('从第四行起每行填写一条', 'fill in one record per row from the fourth row on'),
+      ),
     );
     return undefined;
   }
@@ -592,12 +646,15 @@ export function buildDisclosure(model: SpreadsheetModel, target: ImportTarget): 
   const data = target.kind === 'finance' ? buildFinance(b, target, info) : buildList(b, target, info);
   if (!data || b.problems.length) return { problems: b.problems };
   // The contract schema as a last line of defence; issues are named by cell where known.
-  const parsed = target.kind === 'finance' ? financeDisclosureSchema.safeParse(data, { reportInput: true }) : listDisclosureSchema.safeParse(data, { reportInput: true });
+  const parsed =
+    target.kind === 'finance' ? financeDisclosureSchema.safeParse(data, { reportInput: true }) : listDisclosureSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const { what, fix } = describeIssue(issue);
       const o = b.origins.get(fieldPath(issue.path));
-      b.problems.push(o ? b.loc.cell(o.sheet, o.row, o.col, 'import/schema', what, fix) : { ...b.loc.whole('import/schema', what, fix), field: fieldPath(issue.path) });
+      b.problems.push(
+        o ? b.loc.cell(o.sheet, o.row, o.col, 'import/schema', what, fix) : { ...b.loc.whole('import/schema', what, fix), field: fieldPath(issue.path) },
+      );
     }
     return { problems: b.problems };
   }

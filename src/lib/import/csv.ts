@@ -72,7 +72,10 @@ export function parseCsvText(text: string, file: string, tableSheet: string): { 
           'CSV 文件应先写“基本信息”几行，空一行，再写表格；没有找到分隔的空行',
           'a CSV file holds the 基本信息 rows, a blank line, then the table; no separating blank line was found',
         ),
-        fix: bi('在“基本信息”各行与表格表头之间插入一个空行（见 docs/导入表格说明.md）', 'insert one blank line between the 基本信息 rows and the table header (see docs/导入表格说明.md)'),
+        fix: bi(
+          '在“基本信息”各行与表格表头之间插入一个空行（见 docs/导入表格说明.md）',
+          'insert one blank line between the 基本信息 rows and the table header (see docs/导入表格说明.md)',
+        ),
       },
     };
   }

@@ -28,8 +28,7 @@ export interface ImportInput extends ImportTarget {
 }
 
 export type ImportResult =
-  | { ok: true; data: Disclosure; json: string; rel: string; format: 'xlsx' | 'csv'; encoding?: CsvEncoding }
-  | { ok: false; problems: Problem[] };
+  { ok: true; data: Disclosure; json: string; rel: string; format: 'xlsx' | 'csv'; encoding?: CsvEncoding } | { ok: false; problems: Problem[] };
 
 /** The file's path inside the content root: `disclosures/<village>/<period>-<kind>.json`. */
 export function targetRel(t: ImportTarget): string {
@@ -71,8 +70,13 @@ export function checkTarget(t: { village?: string; period?: string; kind?: strin
     arg(
       '--village',
       'import/arg-village',
-      t.village === undefined ? bi('缺少 --village', '--village is missing') : bi(`--village ${t.village} 不是 12 位村（社区）代码`, `--village ${t.village} is not a 12-digit village code`),
-      bi('写上 12 位统计用区划代码，如 --village 330000000001（见 content/villages.json）', 'give the 12-digit code, e.g. --village 330000000001 (see content/villages.json)'),
+      t.village === undefined
+        ? bi('缺少 --village', '--village is missing')
+        : bi(`--village ${t.village} 不是 12 位村（社区）代码`, `--village ${t.village} is not a 12-digit village code`),
+      bi(
+        '写上 12 位统计用区划代码，如 --village 330000000001（见 content/villages.json）',
+        'give the 12-digit code, e.g. --village 330000000001 (see content/villages.json)',
+      ),
     );
   }
   if (t.kind === undefined || !(t.kind in KIND_CATEGORY)) {
@@ -88,7 +92,9 @@ export function checkTarget(t: { village?: string; period?: string; kind?: strin
     arg(
       '--period',
       'import/arg-period',
-      t.period === undefined ? bi('缺少 --period', '--period is missing') : bi(`--period ${t.period} 不是有效期间`, `--period ${t.period} is not a valid period`),
+      t.period === undefined
+        ? bi('缺少 --period', '--period is missing')
+        : bi(`--period ${t.period} 不是有效期间`, `--period ${t.period} is not a valid period`),
       bi('写成月份 YYYY-MM（如 2026-10）或季度 YYYY-Qn（如 2026-Q3）', 'write a month YYYY-MM (e.g. 2026-10) or a quarter YYYY-Qn (e.g. 2026-Q3)'),
     );
   } else if (t.kind === 'finance' && period.kind !== 'month') {
@@ -114,7 +120,11 @@ export function detectFormat(file: string, bytes: Uint8Array): 'xlsx' | 'csv' | 
 }
 
 /** Reads the spreadsheet into the sheet model, or the one problem that prevents it. */
-export async function readSpreadsheet(bytes: Uint8Array, file: string, kind: DisclosureKind): Promise<{ model: SpreadsheetModel; encoding?: CsvEncoding } | { problem: Problem }> {
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  file: string,
+  kind: DisclosureKind,
+): Promise<{ model: SpreadsheetModel; encoding?: CsvEncoding } | { problem: Problem }> {
   const format = detectFormat(file, bytes);
   const whole = (code: string, what: ReturnType<typeof bi>, fix: ReturnType<typeof bi>): { problem: Problem } => ({ problem: { file, code, what, fix } });
   if (format === 'xls') {
@@ -125,7 +135,11 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, kind: Dis
     );
   }
   if (format === undefined) {
-    return whole('import/format', bi('只能导入 .xlsx 或 .csv 文件', 'only .xlsx and .csv files can be imported'), bi('在 WPS 或 Excel 中另存为 .xlsx 或 .csv', 'save it as .xlsx or .csv in WPS/Excel'));
+    return whole(
+      'import/format',
+      bi('只能导入 .xlsx 或 .csv 文件', 'only .xlsx and .csv files can be imported'),
+      bi('在 WPS 或 Excel 中另存为 .xlsx 或 .csv', 'save it as .xlsx or .csv in WPS/Excel'),
+    );
   }
   if (format === 'xlsx') {
     try {
@@ -133,7 +147,10 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, kind: Dis
     } catch (err) {
       return whole(
         'import/xlsx-unreadable',
-        bi(`无法读取该 .xlsx 文件：${err instanceof Error ? err.message : String(err)}`, `the .xlsx file cannot be read: ${err instanceof Error ? err.message : String(err)}`),
+        bi(
+          `无法读取该 .xlsx 文件：${err instanceof Error ? err.message : String(err)}`,
+          `the .xlsx file cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+        ),
         bi('用 WPS 或 Excel 打开后重新保存为 .xlsx；文件若有密码保护请先取消', 'open and re-save it as .xlsx in WPS/Excel; remove any password protection'),
       );
     }
@@ -142,7 +159,10 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, kind: Dis
   if ('unsupported' in decoded) {
     return whole(
       'import/csv-encoding',
-      bi(`CSV 文件是 ${decoded.unsupported} 编码（“Unicode 文本”），无法导入`, `the CSV file is ${decoded.unsupported} ("Unicode text"), which cannot be imported`),
+      bi(
+        `CSV 文件是 ${decoded.unsupported} 编码（“Unicode 文本”），无法导入`,
+        `the CSV file is ${decoded.unsupported} ("Unicode text"), which cannot be imported`,
+      ),
       bi('另存为“CSV（逗号分隔）”或“CSV UTF-8”', 'save it as "CSV (comma delimited)" or "CSV UTF-8"'),
     );
   }

@@ -13,7 +13,10 @@ export function readSpreadsheetFile(abs: string, display: string = abs): { bytes
       problem: {
         file: display,
         code: 'import/read',
-        what: code === 'ENOENT' ? bi('找不到该文件', 'the file does not exist') : bi(`无法读取该文件（${code ?? String(err)}）`, `the file cannot be read (${code ?? String(err)})`),
+        what:
+          code === 'ENOENT'
+            ? bi('找不到该文件', 'the file does not exist')
+            : bi(`无法读取该文件（${code ?? String(err)}）`, `the file cannot be read (${code ?? String(err)})`),
         fix: bi('检查文件路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
       },
     };
@@ -27,7 +30,10 @@ export function existingTarget(abs: string, display: string, force: boolean): Pr
     file: display,
     code: 'import/exists',
     what: bi('目标文件已存在，未覆盖', 'the target file already exists; it was not overwritten'),
-    fix: bi('确认要替换已公开的内容时加 --force（并在基本信息中写“更正说明”），或用 --out 写到别处', 'add --force to replace it (and add a 更正说明 row), or write elsewhere with --out'),
+    fix: bi(
+      '确认要替换已公开的内容时加 --force（并在基本信息中写“更正说明”），或用 --out 写到别处',
+      'add --force to replace it (and add a 更正说明 row), or write elsewhere with --out',
+    ),
   };
 }
 

@@ -131,7 +131,13 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 
 /** Rows of the true margins grouped by exactly `by`, if the dataset publishes them. */
 export function totalsBy(d: Dataset, by: readonly string[]): DataRow[] | undefined {
-  if (sameSet(by, d.dimensions.map((x) => x.key))) return d.rows;
+  if (
+    sameSet(
+      by,
+      d.dimensions.map((x) => x.key),
+    )
+  )
+    return d.rows;
   return d.totals?.find((t) => sameSet(t.by, by))?.rows;
 }
 
@@ -157,7 +163,10 @@ export function evaluateAlerts(d: Dataset, rule: AlertRule, label: (dim: Dimensi
       period,
       periodLabel: period ? formatPeriod(period) : undefined,
       place: place ? label(place, r[place.key]) : undefined,
-      group: dims.filter((x) => x !== time && x !== place).map((x) => `${x.label}：${label(x, r[x.key])}`).join('，'),
+      group: dims
+        .filter((x) => x !== time && x !== place)
+        .map((x) => `${x.label}：${label(x, r[x.key])}`)
+        .join('，'),
       value: v,
       above: rule.above,
       unit: measure?.type === 'rate' ? '%' : (measure?.unit ?? d.unit),

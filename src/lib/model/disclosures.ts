@@ -196,9 +196,29 @@ export function buildDisclosureModel(
       latest: [...items].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0],
       balance: [...finance]
         .sort((a, b) => a.period.localeCompare(b.period))
-        .map((f) => ({ period: f.period, openingFen: f.ledger.openingFen, incomeFen: f.ledger.income.totalFen, expenseFen: f.ledger.expense.totalFen, closingFen: f.ledger.closingFen })),
-      finance: months.map((m) => timeliness(m, settings.financeDeadlineDay, finance.filter((f) => f.period === m), today)),
-      quarterly: quarters.map((q) => timeliness(q, settings.quarterlyDeadlineDay, quarterly.filter((i) => inQuarter(i.period, q)), today)),
+        .map((f) => ({
+          period: f.period,
+          openingFen: f.ledger.openingFen,
+          incomeFen: f.ledger.income.totalFen,
+          expenseFen: f.ledger.expense.totalFen,
+          closingFen: f.ledger.closingFen,
+        })),
+      finance: months.map((m) =>
+        timeliness(
+          m,
+          settings.financeDeadlineDay,
+          finance.filter((f) => f.period === m),
+          today,
+        ),
+      ),
+      quarterly: quarters.map((q) =>
+        timeliness(
+          q,
+          settings.quarterlyDeadlineDay,
+          quarterly.filter((i) => inQuarter(i.period, q)),
+          today,
+        ),
+      ),
     };
   });
   const recent = all

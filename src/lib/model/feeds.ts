@@ -53,7 +53,13 @@ export interface FeedSource {
   siteUrl?: string;
   villages: ReadonlyArray<{ code: string; name: string }>;
   plans: ReadonlyArray<Pick<PlanView, 'slug' | 'title' | 'publishedOn' | 'issuer' | 'category' | 'validity' | 'docNumber'>>;
-  disclosures: { all: ReadonlyArray<Pick<DisclosureView, 'id' | 'title' | 'publishedOn' | 'kindLabel' | 'periodLabel' | 'reviewedBy' | 'corrections'> & { village: { code: string; name: string } }> };
+  disclosures: {
+    all: ReadonlyArray<
+      Pick<DisclosureView, 'id' | 'title' | 'publishedOn' | 'kindLabel' | 'periodLabel' | 'reviewedBy' | 'corrections'> & {
+        village: { code: string; name: string };
+      }
+    >;
+  };
   legal: { articles: ReadonlyArray<Pick<ArticleView, 'slug' | 'title' | 'summary' | 'publishedOn' | 'updatedOn' | 'issuer' | 'topics'>> };
   datasets: ReadonlyArray<Pick<DatasetView, 'id' | 'title' | 'description' | 'updatedOn' | 'issuer'>>;
 }
@@ -154,7 +160,12 @@ export function buildFeedItems(source: FeedSource, routes: FeedRoutes): FeedItem
       updated,
       description:
         `${d.village.name}${d.kindLabel}（${d.periodLabel}），${d.publishedOn}发布，经${d.reviewedBy}审核。` +
-        (updated ? `${date}更正：${d.corrections.filter((c) => c.on === date).map((c) => c.note).join('；')}` : ''),
+        (updated
+          ? `${date}更正：${d.corrections
+              .filter((c) => c.on === date)
+              .map((c) => c.note)
+              .join('；')}`
+          : ''),
       categories: [KIND_NAMES.disclosure, d.village.name, d.kindLabel],
       village: d.village.code,
     });
@@ -205,10 +216,38 @@ export function buildFeeds(source: FeedSource, routes: FeedRoutes, limit = FEED_
   });
   const of = (kind: FeedItemKind) => all.filter((i) => i.kind === kind);
   return {
-    site: feed('site', `${name}：全部更新`, `${source.site.issuer}在${name}发布的实施方案、村务公开、普法文章和统计数据，最新的在前。`, routes.feed(), routes.home(), all),
-    plans: feed('plans', `${name}：实施方案`, `${source.site.regionName}社会治理实施方案，按发布日期排列，最新的在前。`, routes.plansFeed(), routes.plans(), of('plan')),
-    disclosures: feed('disclosures', `${name}：村务公开`, `${source.site.regionName}各村（社区）的财务、村务、党务公开和公告，最新的在前。`, routes.disclosuresFeed(), routes.disclosures(), of('disclosure')),
-    legal: feed('legal', `${name}：普法`, `${source.site.regionName}普法文章，按发布或更新日期排列，最新的在前。`, routes.legalFeed(), routes.legal(), of('legal')),
+    site: feed(
+      'site',
+      `${name}：全部更新`,
+      `${source.site.issuer}在${name}发布的实施方案、村务公开、普法文章和统计数据，最新的在前。`,
+      routes.feed(),
+      routes.home(),
+      all,
+    ),
+    plans: feed(
+      'plans',
+      `${name}：实施方案`,
+      `${source.site.regionName}社会治理实施方案，按发布日期排列，最新的在前。`,
+      routes.plansFeed(),
+      routes.plans(),
+      of('plan'),
+    ),
+    disclosures: feed(
+      'disclosures',
+      `${name}：村务公开`,
+      `${source.site.regionName}各村（社区）的财务、村务、党务公开和公告，最新的在前。`,
+      routes.disclosuresFeed(),
+      routes.disclosures(),
+      of('disclosure'),
+    ),
+    legal: feed(
+      'legal',
+      `${name}：普法`,
+      `${source.site.regionName}普法文章，按发布或更新日期排列，最新的在前。`,
+      routes.legalFeed(),
+      routes.legal(),
+      of('legal'),
+    ),
     data: feed('data', `${name}：数据`, `${source.site.regionName}公开统计数据，按更新日期排列，最新的在前。`, routes.dataFeed(), routes.data(), of('data')),
     villages: source.villages.map((v) =>
       feed(

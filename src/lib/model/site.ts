@@ -129,7 +129,10 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     population: input.villages.reduce((n, v) => n + v.population, 0),
     plans,
     unitViews: buildUnitViews(plans, input.units),
-    overdueTasks: plans.flatMap((p) => p.tasks).filter((t) => t.overdue).sort((a, b) => b.daysOverdue - a.daysOverdue || a.planSlug.localeCompare(b.planSlug)),
+    overdueTasks: plans
+      .flatMap((p) => p.tasks)
+      .filter((t) => t.overdue)
+      .sort((a, b) => b.daysOverdue - a.daysOverdue || a.planSlug.localeCompare(b.planSlug)),
     townRollup: summarize(plans.filter((p) => p.inForce).flatMap((p) => p.tasks)),
     history: input.history?.available ? { available: true } : { available: false, reason: input.history?.reason ?? 'no-git' },
     revisionsOf: (file) => (file && input.history?.available ? laterRevisions(input.history.revisions.get(file)) : []),
@@ -140,11 +143,20 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     map: input.topology ? projectVillages(input.topology) : undefined,
     mapMeta: input.mapMeta ?? {},
     disclosures: buildDisclosureModel(input.villages, input.disclosures, input.today, input.site.disclosure),
-    legal: buildLegalModel(input.legal ?? [], plans.map((p) => ({ slug: p.slug, title: p.title })), input.today),
+    legal: buildLegalModel(
+      input.legal ?? [],
+      plans.map((p) => ({ slug: p.slug, title: p.title })),
+      input.today,
+    ),
     planFacets: {
       validity: facet('validity', plans, (p) => ({ slug: VALIDITY_SLUGS[p.validity], label: p.validity }), [...VALIDITIES]),
       category: facet('category', plans, (p) => ({ slug: p.categorySlug, label: p.category }), []),
-      year: facet('year', plans, (p) => ({ slug: p.year, label: `${p.year}年` }), years.map((y) => `${y}年`)),
+      year: facet(
+        'year',
+        plans,
+        (p) => ({ slug: p.year, label: `${p.year}年` }),
+        years.map((y) => `${y}年`),
+      ),
     },
   };
 }

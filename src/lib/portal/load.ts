@@ -84,7 +84,14 @@ export async function loadPortal(root: string, fetcher: typeof fetch = fetch): P
   return { portal, towns, problems };
 }
 
-async function loadTown(source: SourceFile, portal: Portal, i: number, root: string, fetcher: typeof fetch, problems: Problem[]): Promise<TownPublished | undefined> {
+async function loadTown(
+  source: SourceFile,
+  portal: Portal,
+  i: number,
+  root: string,
+  fetcher: typeof fetch,
+  problems: Problem[],
+): Promise<TownPublished | undefined> {
   const town = portal.towns[i]!;
   const field = town.dist ? ['towns', i, 'dist'] : ['towns', i, 'url'];
   const from = town.dist ? `${path.resolve(root, town.dist)}/` : town.url;

@@ -79,9 +79,7 @@ export function parseAllowList(json: unknown): AllowListResult {
       approvedOn: rec.approvedOn as string,
     };
     if (!isRealIsoDate(entry.approvedOn)) {
-      errors.push(
-        `${where}.approvedOn：“${entry.approvedOn}”不是有效日期，应为 YYYY-MM-DD。(approvedOn must be a real date in YYYY-MM-DD form.)`,
-      );
+      errors.push(`${where}.approvedOn：“${entry.approvedOn}”不是有效日期，应为 YYYY-MM-DD。(approvedOn must be a real date in YYYY-MM-DD form.)`);
       return;
     }
     if (seen.has(entry.value)) {

@@ -18,14 +18,7 @@
  *    dropped. Each candidate costs O(1), so the scan is linear in the text length.
  */
 
-import {
-  hasProvinceCode,
-  isCalendarDate,
-  isValidCreditCode,
-  isValidResidentId15,
-  isValidResidentId18,
-  luhnValid,
-} from './identifiers';
+import { hasProvinceCode, isCalendarDate, isValidCreditCode, isValidResidentId15, isValidResidentId18, luhnValid } from './identifiers';
 import { DIGIT_CLASS, SEPARATOR_CLASS, X_CLASS, asciiDigit, isSpaceSeparator } from './normalize';
 
 export type FindingKind = 'resident-id' | 'mobile' | 'bank-card';
@@ -52,10 +45,7 @@ export interface ScanOptions {
   allow?: ReadonlySet<string>;
 }
 
-const TOKEN_RE = new RegExp(
-  `[${DIGIT_CLASS}]+(?:[${SEPARATOR_CLASS}][${DIGIT_CLASS}]+)*[${X_CLASS}]?`,
-  'g',
-);
+const TOKEN_RE = new RegExp(`[${DIGIT_CLASS}]+(?:[${SEPARATOR_CLASS}][${DIGIT_CLASS}]+)*[${X_CLASS}]?`, 'g');
 /** Shortest token worth looking at: an 11-digit mobile. */
 const MIN_TOKEN_CHARS = 11;
 
@@ -119,8 +109,7 @@ function isCardNumber(d: string): boolean {
  */
 function looksLikeId18(d: string): boolean {
   const century = d.slice(6, 8);
-  return hasProvinceCode(d) && (century === '18' || century === '19' || century === '20') &&
-    isCalendarDate(d.slice(6, 14));
+  return hasProvinceCode(d) && (century === '18' || century === '19' || century === '20') && isCalendarDate(d.slice(6, 14));
 }
 
 /**
@@ -137,15 +126,25 @@ function looksLikeOrgCode(d: string): boolean {
 
 /** Short ASCII labels that may be glued to an ID or mobile number (`TEL13812345678`). */
 const GLUED_LABELS: ReadonlySet<string> = new Set([
-  'id', 'idno', 'idcard', 'sfz', 'sfzh', 'sfzhm', 'tel', 'phone', 'mobile', 'mob', 'cell',
-  'sj', 'sjh', 'dh', 'lxdh',
+  'id',
+  'idno',
+  'idcard',
+  'sfz',
+  'sfzh',
+  'sfzhm',
+  'tel',
+  'phone',
+  'mobile',
+  'mob',
+  'cell',
+  'sj',
+  'sjh',
+  'dh',
+  'lxdh',
 ]);
 
 /** Labels that mark an 18-character value as an organisation code (GB 32100), not an ID. */
-const CREDIT_CODE_LABELS = [
-  '信用代码', '社会信用', '机构代码', '纳税人识别号', '税号', '索引号',
-  'issuercode', 'creditcode', 'uscc', 'indexnumber',
-] as const;
+const CREDIT_CODE_LABELS = ['信用代码', '社会信用', '机构代码', '纳税人识别号', '税号', '索引号', 'issuercode', 'creditcode', 'uscc', 'indexnumber'] as const;
 const CREDIT_LABEL_WINDOW = 24;
 
 function isAsciiDigit(c: number): boolean {
@@ -323,8 +322,7 @@ function tryRun(text: string, tok: Token, i: number, j: number, total: number): 
   if (i === 0 && j === 0) {
     // "+8613812345678" and "008613812345678": the country code glued to the number.
     const before = text.charAt(tok.offset - 1);
-    if (total === 13 && (before === '+' || before === '\uFF0B') && digits.startsWith('86') &&
-        MOBILE_RE.test(digits.slice(2))) {
+    if (total === 13 && (before === '+' || before === '\uFF0B') && digits.startsWith('86') && MOBILE_RE.test(digits.slice(2))) {
       return candidate(tok, 'mobile', i, j, digits.slice(2), 2);
     }
     if (total === 15 && digits.startsWith('0086') && MOBILE_RE.test(digits.slice(4))) {
@@ -393,8 +391,7 @@ function scanToken(text: string, token: string, offset: number, out: Candidate[]
   const covered = new Set<number>();
   for (const c of found) for (let k = c.first; k <= c.last; k++) covered.add(k);
   for (const c of found) {
-    if (c.first < c.last &&
-        (continuesInto(tok, c, c.first - 1, c.first - 1, covered) || continuesInto(tok, c, c.last + 1, c.last, covered))) {
+    if (c.first < c.last && (continuesInto(tok, c, c.first - 1, c.first - 1, covered) || continuesInto(tok, c, c.last + 1, c.last, covered))) {
       continue;
     }
     out.push(c);

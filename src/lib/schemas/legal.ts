@@ -25,7 +25,10 @@ export const lawRefSchema = z
  * One answer option. A bare number (`110`) is text too; a blank option (`""` or an empty `-`
  * item) is an error, not a silent gap.
  */
-const quizOption = z.preprocess((v) => (v === null ? '' : typeof v === 'number' ? String(v) : v), z.string().refine((s) => s.trim() !== '', { params: { rule: 'empty-option' } }));
+const quizOption = z.preprocess(
+  (v) => (v === null ? '' : typeof v === 'number' ? String(v) : v),
+  z.string().refine((s) => s.trim() !== '', { params: { rule: 'empty-option' } }),
+);
 
 /** One self-check question (知识竞赛). */
 export const quizQuestionSchema = z

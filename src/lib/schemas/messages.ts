@@ -7,26 +7,94 @@ import { bi, type Bilingual } from '../errors';
 
 /** Chinese names of contract fields, so messages speak the officials' words. */
 const FIELD_LABELS: Record<string, string> = {
-  title: '名称', summary: '简介', indexNumber: '索引号', docNumber: '发文字号', issuer: '发布机构',
-  category: '主题分类', writtenOn: '成文日期', publishedOn: '发布日期', validity: '有效性',
-  supersededBy: '替代文件', goals: '工作目标', tasks: '任务', phases: '实施阶段',
-  leadingGroup: '领导小组', id: '编号', text: '内容', lead: '牵头单位', partners: '配合单位',
-  due: '完成时限', status: '状态', progress: '进度', updates: '进展情况', on: '日期', note: '说明',
-  name: '名称', from: '开始日期', to: '结束日期', role: '职务类别', target: '目标值',
-  comparator: '比较方式', indicator: '数据指标', unit: '单位', code: '区划代码', kind: '类型',
-  population: '人口', households: '户数', grids: '网格', issuerCode: '统一社会信用代码',
-  regionName: '行政区划名称', contact: '联系方式', siteUrl: '网站地址', siteIdCode: '政府网站标识码',
-  privacy: '隐私设置', maskNames: '姓名脱敏', suppressionThreshold: '抑制阈值',
-  village: '村（社区）代码', period: '期间', reviewedBy: '审核机构', noticeUntil: '公示截止日期',
-  corrections: '更正说明', openingBalance: '期初余额', closingBalance: '期末余额', income: '收入明细',
-  expense: '支出明细', date: '日期', account: '会计科目', amount: '金额', voucher: '凭证号',
-  columns: '列', rows: '行', label: '列名', type: '类型', noticeType: '公告类型',
-  disclosure: '村务公开设置', financeDeadlineDay: '财务公开截止日', quarterlyDeadlineDay: '季度公开截止日',
+  title: '名称',
+  summary: '简介',
+  indexNumber: '索引号',
+  docNumber: '发文字号',
+  issuer: '发布机构',
+  category: '主题分类',
+  writtenOn: '成文日期',
+  publishedOn: '发布日期',
+  validity: '有效性',
+  supersededBy: '替代文件',
+  goals: '工作目标',
+  tasks: '任务',
+  phases: '实施阶段',
+  leadingGroup: '领导小组',
+  id: '编号',
+  text: '内容',
+  lead: '牵头单位',
+  partners: '配合单位',
+  due: '完成时限',
+  status: '状态',
+  progress: '进度',
+  updates: '进展情况',
+  on: '日期',
+  note: '说明',
+  name: '名称',
+  from: '开始日期',
+  to: '结束日期',
+  role: '职务类别',
+  target: '目标值',
+  comparator: '比较方式',
+  indicator: '数据指标',
+  unit: '单位',
+  code: '区划代码',
+  kind: '类型',
+  population: '人口',
+  households: '户数',
+  grids: '网格',
+  issuerCode: '统一社会信用代码',
+  regionName: '行政区划名称',
+  contact: '联系方式',
+  siteUrl: '网站地址',
+  siteIdCode: '政府网站标识码',
+  privacy: '隐私设置',
+  maskNames: '姓名脱敏',
+  suppressionThreshold: '抑制阈值',
+  village: '村（社区）代码',
+  period: '期间',
+  reviewedBy: '审核机构',
+  noticeUntil: '公示截止日期',
+  corrections: '更正说明',
+  openingBalance: '期初余额',
+  closingBalance: '期末余额',
+  income: '收入明细',
+  expense: '支出明细',
+  date: '日期',
+  account: '会计科目',
+  amount: '金额',
+  voucher: '凭证号',
+  columns: '列',
+  rows: '行',
+  label: '列名',
+  type: '类型',
+  noticeType: '公告类型',
+  disclosure: '村务公开设置',
+  financeDeadlineDay: '财务公开截止日',
+  quarterlyDeadlineDay: '季度公开截止日',
   // 普法 (legal/<slug>.mdx)
-  audience: '读者对象', topics: '主题', laws: '引用的法律', articles: '条号', updatedOn: '更新日期',
-  interprets: '解读的方案', quiz: '自测题', q: '题目', options: '选项', answer: '答案序号', explain: '解析',
+  audience: '读者对象',
+  topics: '主题',
+  laws: '引用的法律',
+  articles: '条号',
+  updatedOn: '更新日期',
+  interprets: '解读的方案',
+  quiz: '自测题',
+  q: '题目',
+  options: '选项',
+  answer: '答案序号',
+  explain: '解析',
   // 县级门户 (portal.json)
-  towns: '镇（街道）', url: '网址', dist: '本地构建目录', intro: '简介', compare: '对比指标', dataset: '数据集', measure: '指标', per: '每多少人', months: '月数',
+  towns: '镇（街道）',
+  url: '网址',
+  dist: '本地构建目录',
+  intro: '简介',
+  compare: '对比指标',
+  dataset: '数据集',
+  measure: '指标',
+  per: '每多少人',
+  months: '月数',
 };
 
 /** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
@@ -70,7 +138,10 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   },
   'doc-number': {
     what: bi('不符合 GB/T 9704-2012 的格式', 'is not in GB/T 9704-2012 form'),
-    fix: bi('年份用六角括号〔〕，序号不加“第”、不编虚位，如 示政发〔2026〕12号', 'put the year in 〔〕 and the number without leading zeros, e.g. 示政发〔2026〕12号'),
+    fix: bi(
+      '年份用六角括号〔〕，序号不加“第”、不编虚位，如 示政发〔2026〕12号',
+      'put the year in 〔〕 and the number without leading zeros, e.g. 示政发〔2026〕12号',
+    ),
   },
   period: {
     what: bi('期间格式不正确', 'is not a valid period'),
@@ -78,7 +149,10 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   },
   money: {
     what: bi('格式不正确：必须是带两位小数的文字，如 "1234.50"', 'must be a money string with exactly two decimals, e.g. "1234.50"'),
-    fix: bi('给金额加上引号并保留两位小数（"5000.00"，不要写 5000 或 5000.5）；不要用千分位逗号', 'quote the amount and give two decimals ("5000.00", not 5000 or 5000.5); no thousands separators'),
+    fix: bi(
+      '给金额加上引号并保留两位小数（"5000.00"，不要写 5000 或 5000.5）；不要用千分位逗号',
+      'quote the amount and give two decimals ("5000.00", not 5000 or 5000.5); no thousands separators',
+    ),
   },
   'column-key': {
     what: bi('列的 key 只能由英文字母、数字和下划线组成', 'a column key may only contain letters, digits and underscores'),
@@ -94,11 +168,20 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
   },
   'town-url': {
     what: bi('不是有效的网站地址', 'is not a valid site address'),
-    fix: bi('写本站上的路径（以 / 开头和结尾，如 /zl/qingshan/），或完整网址（如 https://qingshan.example.cn/，以 / 结尾）', 'write a path on this host starting and ending with / (e.g. /zl/qingshan/), or a full URL ending with / (e.g. https://qingshan.example.cn/)'),
+    fix: bi(
+      '写本站上的路径（以 / 开头和结尾，如 /zl/qingshan/），或完整网址（如 https://qingshan.example.cn/，以 / 结尾）',
+      'write a path on this host starting and ending with / (e.g. /zl/qingshan/), or a full URL ending with / (e.g. https://qingshan.example.cn/)',
+    ),
   },
   'town-source': {
-    what: bi('缺失：网址只是本站路径时，构建无处读取该镇已发布的文件', 'is missing: with a path for url, the build has nowhere to read the published site from'),
-    fix: bi('加上 dist（该镇构建好的网站目录，相对于 portal.json 所在目录），或把 url 写成完整网址', 'add dist (the directory of its built site, relative to portal.json), or give url as a full http(s) address'),
+    what: bi(
+      '缺失：网址只是本站路径时，构建无处读取该镇已发布的文件',
+      'is missing: with a path for url, the build has nowhere to read the published site from',
+    ),
+    fix: bi(
+      '加上 dist（该镇构建好的网站目录，相对于 portal.json 所在目录），或把 url 写成完整网址',
+      'add dist (the directory of its built site, relative to portal.json), or give url as a full http(s) address',
+    ),
   },
   duplicate: {
     what: bi('与前面某一项重复', 'repeats an earlier entry'),
@@ -111,8 +194,15 @@ const RULES: Record<string, { what: Bilingual; fix: Bilingual }> = {
 };
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文字', number: '数字', boolean: '是/否（true/false）', array: '列表', object: '对象',
-  integer: '整数', date: '日期', undefined: '空', null: '空',
+  string: '文字',
+  number: '数字',
+  boolean: '是/否（true/false）',
+  array: '列表',
+  object: '对象',
+  integer: '整数',
+  date: '日期',
+  undefined: '空',
+  null: '空',
 };
 
 function typeName(t: string): string {
@@ -143,8 +233,7 @@ export function issueCode(issue: Issue): string {
 /** What is wrong and how to fix it, for one Zod issue (parsed with `reportInput: true`). */
 export function describeIssue(issue: Issue): { what: Bilingual; fix: Bilingual } {
   const { zh: label, en: key } = fieldLabel(issue.path as ReadonlyArray<string | number>);
-  const ruleKey =
-    issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_format' ? issue.message : undefined;
+  const ruleKey = issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_format' ? issue.message : undefined;
   const rule = ruleKey ? RULES[ruleKey] : undefined;
   if (rule) {
     return { what: bi(`${label}${rule.what.zh}`, `${key} ${rule.what.en}`), fix: rule.fix };

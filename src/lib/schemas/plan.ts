@@ -21,7 +21,10 @@ export const indicatorSchema = z
     /** Measure key inside that dataset, e.g. `count`. */
     measure: z.string().min(1),
     /** Period the target is about: `YYYY`, `YYYY-Qn` or `YYYY-MM`. Optional. */
-    period: z.string().regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, { message: 'period' }).optional(),
+    period: z
+      .string()
+      .regex(/^\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, { message: 'period' })
+      .optional(),
     /** Filter on dimension values, e.g. `{ village: "330000000001" }`. Optional. */
     where: z.record(z.string(), z.string()).optional(),
   })

@@ -11,9 +11,7 @@ import { searchSettingsSchema } from './site';
  * Where a town's site is served: an absolute path on the portal's own host (`/zl/qingshan/`)
  * or a full http(s) URL; always ending in `/`.
  */
-const townUrl = z
-  .string()
-  .refine((s) => /^\/(?:[^/\s]+\/)*$/.test(s) || /^https?:\/\/[^\s/]+\/(?:[^/\s]+\/)*$/.test(s), { params: { rule: 'town-url' } });
+const townUrl = z.string().refine((s) => /^\/(?:[^/\s]+\/)*$/.test(s) || /^https?:\/\/[^\s/]+\/(?:[^/\s]+\/)*$/.test(s), { params: { rule: 'town-url' } });
 
 export const portalTownSchema = z
   .object({
@@ -57,7 +55,10 @@ export const portalSchema = z
     regionName: text,
     contact: text,
     siteUrl: z.url().optional(),
-    siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
+    siteIdCode: z
+      .string()
+      .regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' })
+      .optional(),
     /** One paragraph on the home page. */
     intro: text.optional(),
     towns: z

@@ -55,7 +55,10 @@ export const siteSchema = z
     /** Public base URL (canonical links, feeds, sitemap); `SITE_URL` overrides it. Optional. */
     siteUrl: z.url().optional(),
     /** 政府网站标识码 (SiteIDCode meta tag). Optional. */
-    siteIdCode: z.string().regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' }).optional(),
+    siteIdCode: z
+      .string()
+      .regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' })
+      .optional(),
     privacy: privacySettingsSchema,
     disclosure: disclosureSettingsSchema.prefault({}),
     search: searchSettingsSchema.prefault({}),

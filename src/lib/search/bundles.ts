@@ -40,7 +40,9 @@ export function bundlePagesSetting(value: string | undefined): number {
 
 function checkBundlePages(perBundle: number, shown = String(perBundle)): void {
   if (!Number.isInteger(perBundle) || perBundle < 1) {
-    throw new Error(`搜索索引每包页数必须是正整数，现在是 ${shown}；检查 SEARCH_BUNDLE_PAGES (pages per search bundle must be a positive integer, got ${shown})`);
+    throw new Error(
+      `搜索索引每包页数必须是正整数，现在是 ${shown}；检查 SEARCH_BUNDLE_PAGES (pages per search bundle must be a positive integer, got ${shown})`,
+    );
   }
 }
 

@@ -45,9 +45,7 @@ async function searchVariant(pf: PagefindApi, variant: string, options: Record<s
   const found = exact?.results ?? [];
   if (found.length > 0) return found.map((r) => ({ id: r.id, score: score.get(r.id) ?? 0, data: r.data }));
   const want = compactText(variant);
-  const checked = await Promise.all(
-    loose.slice(0, VERIFY_LIMIT).map(async (r) => ((compactText((await r.data()).content)).includes(want) ? r : undefined)),
-  );
+  const checked = await Promise.all(loose.slice(0, VERIFY_LIMIT).map(async (r) => (compactText((await r.data()).content).includes(want) ? r : undefined)));
   return checked.filter((r): r is PagefindResult => r !== undefined);
 }
 

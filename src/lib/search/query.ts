@@ -92,9 +92,7 @@ export function combineHits(perWord: ReadonlyArray<ReadonlyArray<ReadonlyArray<H
       }
     }
   });
-  return [...totals]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || firstSeen.get(a.id)! - firstSeen.get(b.id)!);
+  return [...totals].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || firstSeen.get(a.id)! - firstSeen.get(b.id)!);
 }
 
 /**
@@ -111,4 +109,3 @@ export function excerptParts(excerpt: string): Array<{ text: string; mark: boole
   }
   return parts;
 }
-

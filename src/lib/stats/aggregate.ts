@@ -57,7 +57,12 @@ const MONTH_RE = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月)$/;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Validates the config's shape and its cross-references; returns it or the problems. */
-export function validateConfig(json: unknown, file: string, villages: readonly VillageRef[], siteThreshold?: number): { config: AggregateConfig } | { problems: Problem[] } {
+export function validateConfig(
+  json: unknown,
+  file: string,
+  villages: readonly VillageRef[],
+  siteThreshold?: number,
+): { config: AggregateConfig } | { problems: Problem[] } {
   const parsed = aggregateConfigSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     return {
@@ -73,47 +78,99 @@ export function validateConfig(json: unknown, file: string, villages: readonly V
   const dimKeys = config.dimensions.map((d) => d.key);
   const allKeys = [...dimKeys, ...config.measures.map((m) => m.key)];
   allKeys.forEach((k, i) => {
-    if (allKeys.indexOf(k) !== i || k === 'suppressed') fix('dimensions', bi(`键名 ${k} 重复或为保留字`, `key ${k} is repeated or reserved`), bi('每个维度和指标使用不同的键名（不可用 suppressed）', 'give every dimension and measure its own key (not "suppressed")'));
+    if (allKeys.indexOf(k) !== i || k === 'suppressed')
+      fix(
+        'dimensions',
+        bi(`键名 ${k} 重复或为保留字`, `key ${k} is repeated or reserved`),
+        bi('每个维度和指标使用不同的键名（不可用 suppressed）', 'give every dimension and measure its own key (not "suppressed")'),
+      );
   });
   config.measures.forEach((m, i) => {
     if ((m.type === 'count') !== (i === 0)) {
-      fix(`measures[${i}]`, bi('第一个指标必须是件数（type: count），且只能有一个', 'the first measure must be the one count (type: count), and there is only one'), bi('把 count 指标放在 measures 的第一个', 'put the count measure first in measures'));
+      fix(
+        `measures[${i}]`,
+        bi('第一个指标必须是件数（type: count），且只能有一个', 'the first measure must be the one count (type: count), and there is only one'),
+        bi('把 count 指标放在 measures 的第一个', 'put the count measure first in measures'),
+      );
     }
   });
   config.dimensions.forEach((d, i) => {
     if (d.type === 'village') {
       const codes = new Set(villages.map((v) => v.code));
-      if (villages.length === 0) fix(`dimensions[${i}]`, bi('村（社区）登记表 villages.json 为空或缺失', 'the village registry villages.json is empty or missing'), bi('先在内容目录中登记村（社区）', 'register the villages in the content root first'));
-      for (const v of d.values ?? []) if (!codes.has(v)) fix(`dimensions[${i}].values`, bi(`村（社区）代码 ${v} 不在 villages.json 中`, `village code ${v} is not in villages.json`), bi('只写登记表中的区划代码', 'list registry codes only'));
+      if (villages.length === 0)
+        fix(
+          `dimensions[${i}]`,
+          bi('村（社区）登记表 villages.json 为空或缺失', 'the village registry villages.json is empty or missing'),
+          bi('先在内容目录中登记村（社区）', 'register the villages in the content root first'),
+        );
+      for (const v of d.values ?? [])
+        if (!codes.has(v))
+          fix(
+            `dimensions[${i}].values`,
+            bi(`村（社区）代码 ${v} 不在 villages.json 中`, `village code ${v} is not in villages.json`),
+            bi('只写登记表中的区划代码', 'list registry codes only'),
+          );
     }
-    if (d.type === 'month' && d.from && d.to && d.from > d.to) fix(`dimensions[${i}]`, bi(`起始月份 ${d.from} 晚于结束月份 ${d.to}`, `from ${d.from} is after to ${d.to}`), bi('交换 from 与 to', 'swap from and to'));
+    if (d.type === 'month' && d.from && d.to && d.from > d.to)
+      fix(`dimensions[${i}]`, bi(`起始月份 ${d.from} 晚于结束月份 ${d.to}`, `from ${d.from} is after to ${d.to}`), bi('交换 from 与 to', 'swap from and to'));
     if (d.type === 'category') {
       d.values.forEach((v, k) => {
-        if (d.values.indexOf(v) !== k) fix(`dimensions[${i}].values`, bi(`类别“${v}”重复`, `category "${v}" is repeated`), bi('删除重复的类别', 'remove the duplicate'));
+        if (d.values.indexOf(v) !== k)
+          fix(`dimensions[${i}].values`, bi(`类别“${v}”重复`, `category "${v}" is repeated`), bi('删除重复的类别', 'remove the duplicate'));
       });
       for (const [alias, target] of Object.entries(d.aliases ?? {})) {
-        if (!d.values.includes(target)) fix(`dimensions[${i}].aliases`, bi(`别名“${alias}”指向的“${target}”不在 values 中`, `alias "${alias}" maps to "${target}", which is not in values`), bi('别名只能指向 values 中的类别', 'aliases must map to a listed value'));
+        if (!d.values.includes(target))
+          fix(
+            `dimensions[${i}].aliases`,
+            bi(`别名“${alias}”指向的“${target}”不在 values 中`, `alias "${alias}" maps to "${target}", which is not in values`),
+            bi('别名只能指向 values 中的类别', 'aliases must map to a listed value'),
+          );
       }
     }
   });
   const groupKeys = new Set<string>();
   config.totals.forEach((by, i) => {
     const bad = by.filter((k) => !dimKeys.includes(k));
-    if (bad.length > 0) fix(`totals[${i}]`, bi(`合计分组 ${bad.join('、')} 不是维度`, `totals grouping ${bad.join(', ')} is not a dimension`), bi(`只能用维度：${dimKeys.join('、')}`, `use dimensions only: ${dimKeys.join(', ')}`));
-    if (new Set(by).size !== by.length) fix(`totals[${i}]`, bi('合计分组中维度重复', 'a dimension repeats in the grouping'), bi('每个维度只写一次', 'name each dimension once'));
-    if (new Set(by).size === dimKeys.length && bad.length === 0) fix(`totals[${i}]`, bi('按全部维度的“合计”就是单元格本身', 'a total by every dimension would repeat the cells'), bi('删除该分组', 'remove this grouping'));
+    if (bad.length > 0)
+      fix(
+        `totals[${i}]`,
+        bi(`合计分组 ${bad.join('、')} 不是维度`, `totals grouping ${bad.join(', ')} is not a dimension`),
+        bi(`只能用维度：${dimKeys.join('、')}`, `use dimensions only: ${dimKeys.join(', ')}`),
+      );
+    if (new Set(by).size !== by.length)
+      fix(`totals[${i}]`, bi('合计分组中维度重复', 'a dimension repeats in the grouping'), bi('每个维度只写一次', 'name each dimension once'));
+    if (new Set(by).size === dimKeys.length && bad.length === 0)
+      fix(
+        `totals[${i}]`,
+        bi('按全部维度的“合计”就是单元格本身', 'a total by every dimension would repeat the cells'),
+        bi('删除该分组', 'remove this grouping'),
+      );
     const id = [...by].sort().join(',');
     if (groupKeys.has(id)) fix(`totals[${i}]`, bi('合计分组重复', 'this totals grouping is repeated'), bi('删除重复的分组', 'remove the duplicate'));
     groupKeys.add(id);
   });
   (config.alerts ?? []).forEach((a, i) => {
-    if (!config.measures.some((m) => m.key === a.measure)) fix(`alerts[${i}].measure`, bi(`预警指标 ${a.measure} 不存在`, `alert measure ${a.measure} does not exist`), bi('写 measures 中的键名', 'use a key from measures'));
+    if (!config.measures.some((m) => m.key === a.measure))
+      fix(
+        `alerts[${i}].measure`,
+        bi(`预警指标 ${a.measure} 不存在`, `alert measure ${a.measure} does not exist`),
+        bi('写 measures 中的键名', 'use a key from measures'),
+      );
     const bad = a.by.filter((k) => !dimKeys.includes(k));
-    if (bad.length > 0) fix(`alerts[${i}].by`, bi(`预警分组 ${bad.join('、')} 不是维度`, `alert grouping ${bad.join(', ')} is not a dimension`), bi(`只能用维度：${dimKeys.join('、')}`, `use dimensions only: ${dimKeys.join(', ')}`));
+    if (bad.length > 0)
+      fix(
+        `alerts[${i}].by`,
+        bi(`预警分组 ${bad.join('、')} 不是维度`, `alert grouping ${bad.join(', ')} is not a dimension`),
+        bi(`只能用维度：${dimKeys.join('、')}`, `use dimensions only: ${dimKeys.join(', ')}`),
+      );
   });
   const threshold = config.threshold ?? siteThreshold ?? 5;
   if (siteThreshold !== undefined && threshold < siteThreshold) {
-    fix('threshold', bi(`抑制阈值 ${threshold} 低于 site.json 规定的 ${siteThreshold}`, `threshold ${threshold} is below site.json's ${siteThreshold}`), bi('删除 threshold 或改为不低于全站阈值', "remove threshold or raise it to at least the site's"));
+    fix(
+      'threshold',
+      bi(`抑制阈值 ${threshold} 低于 site.json 规定的 ${siteThreshold}`, `threshold ${threshold} is below site.json's ${siteThreshold}`),
+      bi('删除 threshold 或改为不低于全站阈值', "remove threshold or raise it to at least the site's"),
+    );
   }
   return problems.length > 0 ? { problems } : { config };
 }
@@ -161,8 +218,12 @@ function dimensionValue(d: DimensionConfig, v: RawValue, villages: ReadonlyMap<s
   if (d.values.includes(value)) return { ok: true, value };
   return {
     ok: false,
-    what: s === '' ? bi(`${d.label}为空`, `${d.key} is empty`) : bi(`${d.label}“${s}”不在配置的类别中`, `${d.key} "${s}" is not one of the configured categories`),
-    fix: bi(`改为以下之一：${d.values.join('、')}（或在配置的 aliases 中登记这种写法）`, `use one of: ${d.values.join(', ')} (or add this spelling to aliases in the config)`),
+    what:
+      s === '' ? bi(`${d.label}为空`, `${d.key} is empty`) : bi(`${d.label}“${s}”不在配置的类别中`, `${d.key} "${s}" is not one of the configured categories`),
+    fix: bi(
+      `改为以下之一：${d.values.join('、')}（或在配置的 aliases 中登记这种写法）`,
+      `use one of: ${d.values.join(', ')} (or add this spelling to aliases in the config)`,
+    ),
   };
 }
 
@@ -178,7 +239,10 @@ function flagValue(m: Extract<MeasureConfig, { type: 'rate' }>, v: RawValue): { 
   return {
     ok: false,
     what: bi(`“${t.value}”无法判断为“是”或“否”`, `"${t.value}" is neither yes nor no`),
-    fix: bi(`写“是”或“否”（可用：${yes.filter(Boolean).join('、')} / ${no.map((x) => x || '（空白）').join('、')}）`, `write 是 or 否 (accepted: ${yes.filter(Boolean).join(', ')} / ${no.map((x) => x || '(blank)').join(', ')})`),
+    fix: bi(
+      `写“是”或“否”（可用：${yes.filter(Boolean).join('、')} / ${no.map((x) => x || '（空白）').join('、')}）`,
+      `write 是 or 否 (accepted: ${yes.filter(Boolean).join(', ')} / ${no.map((x) => x || '(blank)').join(', ')})`,
+    ),
   };
 }
 
@@ -239,8 +303,14 @@ export function aggregate(input: AggregateInput): AggregateResult {
       file: loc.file,
       field,
       code: 'aggregate/missing-column',
-      what: bi(`原始表格缺少列“${name}”（表头：${headerNames.filter(Boolean).join('、')}）`, `the raw file has no column "${name}" (header: ${headerNames.filter(Boolean).join(', ')})`),
-      fix: bi(`在表头中加上“${name}”列，或在 ${input.configFile} 中改写 column`, `add a "${name}" column to the header, or change "column" in ${input.configFile}`),
+      what: bi(
+        `原始表格缺少列“${name}”（表头：${headerNames.filter(Boolean).join('、')}）`,
+        `the raw file has no column "${name}" (header: ${headerNames.filter(Boolean).join(', ')})`,
+      ),
+      fix: bi(
+        `在表头中加上“${name}”列，或在 ${input.configFile} 中改写 column`,
+        `add a "${name}" column to the header, or change "column" in ${input.configFile}`,
+      ),
     });
     return undefined;
   };
@@ -279,10 +349,20 @@ export function aggregate(input: AggregateInput): AggregateResult {
       const r = dimensionValue(d, row.cells[col.index] ?? null, byVillage);
       if (r.ok) {
         if (d.type === 'village' && d.values && !d.values.includes(r.value)) {
-          rowProblem(row, col, bi(`村（社区）${r.value} 不在本数据集配置的范围内`, `village ${r.value} is not among this dataset's villages`), bi('删除该行或在配置的 values 中加入该村（社区）', 'remove the row or add the village to values in the config'));
+          rowProblem(
+            row,
+            col,
+            bi(`村（社区）${r.value} 不在本数据集配置的范围内`, `village ${r.value} is not among this dataset's villages`),
+            bi('删除该行或在配置的 values 中加入该村（社区）', 'remove the row or add the village to values in the config'),
+          );
           bad = true;
         } else if (d.type === 'month' && ((d.from && r.value < d.from) || (d.to && r.value > d.to))) {
-          rowProblem(row, col, bi(`月份 ${r.value} 不在统计期 ${d.from ?? '…'}～${d.to ?? '…'} 内`, `month ${r.value} is outside the period ${d.from ?? '…'}–${d.to ?? '…'}`), bi('删除统计期以外的记录，或修改配置中的 from / to', 'remove records outside the period, or change from/to in the config'));
+          rowProblem(
+            row,
+            col,
+            bi(`月份 ${r.value} 不在统计期 ${d.from ?? '…'}～${d.to ?? '…'} 内`, `month ${r.value} is outside the period ${d.from ?? '…'}–${d.to ?? '…'}`),
+            bi('删除统计期以外的记录，或修改配置中的 from / to', 'remove records outside the period, or change from/to in the config'),
+          );
           bad = true;
         }
         dims.push(r.value);
@@ -316,13 +396,20 @@ export function aggregate(input: AggregateInput): AggregateResult {
   const domains: string[][] = [];
   for (const [i, d] of config.dimensions.entries()) {
     const seen = [...new Set(recs.map((r) => r.dims[i]!))].sort();
-    if (d.type === 'village') domains.push(d.values ? villageRefs.filter((v) => d.values!.includes(v.code)).map((v) => v.code) : villageRefs.map((v) => v.code));
+    if (d.type === 'village')
+      domains.push(d.values ? villageRefs.filter((v) => d.values!.includes(v.code)).map((v) => v.code) : villageRefs.map((v) => v.code));
     else if (d.type === 'category') domains.push([...d.values]);
     else {
       const from = d.type === 'month' ? (d.from ?? seen[0]) : seen[0];
       const to = d.type === 'month' ? (d.to ?? seen.at(-1)) : seen.at(-1);
       if (from === undefined || to === undefined) {
-        problems.push(loc.whole('aggregate/no-records', bi('没有任何记录，无法确定统计期', 'there are no records, so the period is unknown'), bi('检查原始文件，或在配置中写明 from 和 to', 'check the raw file, or set from and to in the config')));
+        problems.push(
+          loc.whole(
+            'aggregate/no-records',
+            bi('没有任何记录，无法确定统计期', 'there are no records, so the period is unknown'),
+            bi('检查原始文件，或在配置中写明 from 和 to', 'check the raw file, or set from and to in the config'),
+          ),
+        );
         return { problems };
       }
       domains.push(d.type === 'month' ? monthRange(from, to) : d.type === 'quarter' ? quarterRange(from, to) : yearRange(from, to));
@@ -370,7 +457,14 @@ export function aggregate(input: AggregateInput): AggregateResult {
   const rows: DataRow[] = counts.map((n, i) => {
     const row: DataRow = {};
     coordsOf(i, all).forEach((c, d) => (row[dimKeys[d]!] = domains[d]![c]!));
-    return { ...row, ...measureValues(n, hits.map((h) => h[i]!), sup.cellSuppressed[i]!) };
+    return {
+      ...row,
+      ...measureValues(
+        n,
+        hits.map((h) => h[i]!),
+        sup.cellSuppressed[i]!,
+      ),
+    };
   });
   const totals = sup.margins.map((m, g) => ({
     by: m.by.map((d) => dimKeys[d]!),
@@ -410,7 +504,14 @@ export function aggregate(input: AggregateInput): AggregateResult {
   return {
     dataset,
     text: serializeDataset(dataset),
-    stats: { records: recs.length, cells: cellCount, primary: sup.stats.primary, secondary: sup.stats.secondary, auditRounds: sup.stats.auditRounds, lps: sup.stats.lps + audit.lps },
+    stats: {
+      records: recs.length,
+      cells: cellCount,
+      primary: sup.stats.primary,
+      secondary: sup.stats.secondary,
+      auditRounds: sup.stats.auditRounds,
+      lps: sup.stats.lps + audit.lps,
+    },
   };
 }
 

@@ -218,7 +218,11 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
     for (const c of comps) {
       if (c.rows.length === 0) continue;
       for (let k = 0; k < SEEDS && !infeasible; k++) {
-        solve(c, c.vars.map((j) => [j, seedWeight(j + k * 7919)] as const), k % 2 === 0 ? 'max' : 'min');
+        solve(
+          c,
+          c.vars.map((j) => [j, seedWeight(j + k * 7919)] as const),
+          k % 2 === 0 ? 'max' : 'min',
+        );
       }
     }
     let open = targets.filter((t) => !seenRange(t).proven);
@@ -239,8 +243,18 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
           }
         }
       }
-      for (const [c, vars] of up) solve(comps[c]!, [...vars].map((j) => [j, seedWeight(j + round * 104729)] as const), 'max');
-      for (const [c, vars] of down) solve(comps[c]!, [...vars].map((j) => [j, 1] as const), 'min');
+      for (const [c, vars] of up)
+        solve(
+          comps[c]!,
+          [...vars].map((j) => [j, seedWeight(j + round * 104729)] as const),
+          'max',
+        );
+      for (const [c, vars] of down)
+        solve(
+          comps[c]!,
+          [...vars].map((j) => [j, 1] as const),
+          'min',
+        );
       const before = open.length;
       open = open.filter((t) => !seenRange(t).proven);
       if (open.length > before * 0.8) break;

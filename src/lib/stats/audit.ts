@@ -142,8 +142,14 @@ export function auditProblems(dataset: Dataset, result: AuditResult, file?: stri
       file: fileOf(dataset, file),
       field: m,
       code: 'data/inconsistent',
-      what: bi(`指标 ${m} 的已公开数字相互矛盾（合计与分项对不上），无法进行保密审计`, `the published numbers of measure ${m} contradict each other (totals and cells do not add up); the suppression audit cannot run`),
-      fix: bi('用 npm run aggregate 从原始台账重新生成该数据文件，不要手工修改数字', 'regenerate the file with npm run aggregate from the raw records; do not edit numbers by hand'),
+      what: bi(
+        `指标 ${m} 的已公开数字相互矛盾（合计与分项对不上），无法进行保密审计`,
+        `the published numbers of measure ${m} contradict each other (totals and cells do not add up); the suppression audit cannot run`,
+      ),
+      fix: bi(
+        '用 npm run aggregate 从原始台账重新生成该数据文件，不要手工修改数字',
+        'regenerate the file with npm run aggregate from the raw records; do not edit numbers by hand',
+      ),
     });
   }
   for (const c of result.unsafe) {
@@ -157,7 +163,10 @@ export function auditProblems(dataset: Dataset, result: AuditResult, file?: stri
         `隐藏的数值（${w.zh}）可由已公开的数字和合计推算出来：只可能在 ${c.min}～${span} 之间，范围小于阈值 ${result.threshold}`,
         `the hidden value (${w.en}) can be worked out from the published cells and totals: it must lie between ${c.min} and ${span}, a range narrower than the threshold ${result.threshold}`,
       ),
-      fix: bi('用 npm run aggregate 重新生成（会自动补充隐藏其他单元格）；不要手工把隐藏的数字改回公开', 'regenerate with npm run aggregate (it adds the secondary suppression); do not un-hide values by hand'),
+      fix: bi(
+        '用 npm run aggregate 重新生成（会自动补充隐藏其他单元格）；不要手工把隐藏的数字改回公开',
+        'regenerate with npm run aggregate (it adds the secondary suppression); do not un-hide values by hand',
+      ),
     });
   }
   return out;
@@ -227,7 +236,10 @@ export function checkTotalsAgree(dataset: Dataset, file?: string): Problem[] {
             file: f,
             field: `${field}.${m}`,
             code: 'data/totals-disagree',
-            what: bi(`合计（${where.zh}）为 ${total}，但所含各单元格之和为 ${sum}`, `the total (${where.en}) is ${total} but the cells it covers add up to ${sum}`),
+            what: bi(
+              `合计（${where.zh}）为 ${total}，但所含各单元格之和为 ${sum}`,
+              `the total (${where.en}) is ${total} but the cells it covers add up to ${sum}`,
+            ),
             fix: bi('合计必须由原始台账统一计算：用 npm run aggregate 重新生成', 'totals come from the raw records: regenerate with npm run aggregate'),
           });
         } else if (hidden > 0 && total < sum) {
@@ -235,7 +247,10 @@ export function checkTotalsAgree(dataset: Dataset, file?: string): Problem[] {
             file: f,
             field: `${field}.${m}`,
             code: 'data/totals-disagree',
-            what: bi(`合计（${where.zh}）为 ${total}，小于所含已公开单元格之和 ${sum}`, `the total (${where.en}) is ${total}, less than the published cells it covers (${sum})`),
+            what: bi(
+              `合计（${where.zh}）为 ${total}，小于所含已公开单元格之和 ${sum}`,
+              `the total (${where.en}) is ${total}, less than the published cells it covers (${sum})`,
+            ),
             fix: bi('合计必须由原始台账统一计算：用 npm run aggregate 重新生成', 'totals come from the raw records: regenerate with npm run aggregate'),
           });
         }
@@ -264,8 +279,14 @@ export function unsuppressedSmallCounts(dataset: Dataset, file?: string): Proble
           file: f,
           field: `${field}.${m}`,
           code: 'data/small-count',
-          what: bi(`${where.zh}的 ${m} 为 ${v}，小于阈值 ${t} 却被公开，可能识别到具体的人（统计法第二十八条）`, `${m} of ${where.en} is ${v}, below the threshold ${t}, yet published: it may identify a person`),
-          fix: bi(`用 npm run aggregate 重新生成；手工修改时写 "${m}": null, "suppressed": true`, `regenerate with npm run aggregate; by hand, write "${m}": null, "suppressed": true`),
+          what: bi(
+            `${where.zh}的 ${m} 为 ${v}，小于阈值 ${t} 却被公开，可能识别到具体的人（统计法第二十八条）`,
+            `${m} of ${where.en} is ${v}, below the threshold ${t}, yet published: it may identify a person`,
+          ),
+          fix: bi(
+            `用 npm run aggregate 重新生成；手工修改时写 "${m}": null, "suppressed": true`,
+            `regenerate with npm run aggregate; by hand, write "${m}": null, "suppressed": true`,
+          ),
         });
       }
       if (v === null && row.suppressed !== true) {

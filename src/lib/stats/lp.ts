@@ -33,10 +33,7 @@ export interface LinearSystem {
   rows: readonly EqualityRow[];
 }
 
-export type LpOutcome =
-  | { status: 'optimal'; value: number; x: Float64Array }
-  | { status: 'unbounded' }
-  | { status: 'infeasible' };
+export type LpOutcome = { status: 'optimal'; value: number; x: Float64Array } | { status: 'unbounded' } | { status: 'infeasible' };
 
 const name = (j: number) => `x${j}`;
 

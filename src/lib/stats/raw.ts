@@ -38,7 +38,9 @@ function fromModel(model: SpreadsheetModel, sheetName: string | undefined): { ta
       problems: [
         locator.whole(
           'aggregate/sheet',
-          sheetName === undefined ? bi('文件中没有工作表', 'the file has no worksheet') : bi(`找不到工作表“${sheetName}”（现有：${names}）`, `there is no sheet "${sheetName}" (sheets: ${names})`),
+          sheetName === undefined
+            ? bi('文件中没有工作表', 'the file has no worksheet')
+            : bi(`找不到工作表“${sheetName}”（现有：${names}）`, `there is no sheet "${sheetName}" (sheets: ${names})`),
           bi('检查配置中的 sheet 是否与工作表名称一致', 'check that "sheet" in the config names an existing worksheet'),
         ),
       ],
@@ -48,7 +50,13 @@ function fromModel(model: SpreadsheetModel, sheetName: string | undefined): { ta
   const [header, ...records] = rows;
   if (!header) {
     return {
-      problems: [locator.whole('aggregate/empty', bi('文件是空的，没有表头', 'the file is empty: no header row'), bi('第一行写列名，之后每行一条记录', 'write the column names in the first row and one record per row after it'))],
+      problems: [
+        locator.whole(
+          'aggregate/empty',
+          bi('文件是空的，没有表头', 'the file is empty: no header row'),
+          bi('第一行写列名，之后每行一条记录', 'write the column names in the first row and one record per row after it'),
+        ),
+      ],
     };
   }
   return { table: { locator, sheet: sheet.name, header, records } };
@@ -110,7 +118,10 @@ export async function readRawXlsx(bytes: Uint8Array, file: string, sheet?: strin
           file,
           code: 'aggregate/xlsx',
           what: bi(`无法读取 xlsx 文件：${(err as Error).message ?? String(err)}`, `the .xlsx file cannot be read: ${(err as Error).message ?? String(err)}`),
-          fix: bi('用 WPS/Excel 打开后另存为 .xlsx（不支持旧的 .xls），或另存为 CSV', 'open it in WPS/Excel and save as .xlsx (old .xls is not supported), or save as CSV'),
+          fix: bi(
+            '用 WPS/Excel 打开后另存为 .xlsx（不支持旧的 .xls），或另存为 CSV',
+            'open it in WPS/Excel and save as .xlsx (old .xls is not supported), or save as CSV',
+          ),
         },
       ],
     };

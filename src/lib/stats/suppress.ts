@@ -134,7 +134,10 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
       const hSize = h === levels.length - 1 ? cellCount : product(H.map((d) => shape[d]!));
       for (let k = 0; k < hSize; k++) {
         // Coordinates of entry k of level H, expanded to all dimensions (others 0).
-        const sub = coordinates(k, H.map((d) => shape[d]!));
+        const sub = coordinates(
+          k,
+          H.map((d) => shape[d]!),
+        );
         const coords = new Array<number>(shape.length).fill(0);
         H.forEach((d, i) => (coords[d] = sub[i]!));
         members[project(coords, G, shape)]!.push(levelStart[h]! + k);

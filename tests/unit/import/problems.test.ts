@@ -49,7 +49,11 @@ const LIST: ListDisclosure = {
   ],
 };
 
-async function importWorkbook(wb: ExcelJS.Workbook, kind: 'finance' | 'affairs' = 'finance', period = kind === 'finance' ? '2026-10' : '2026-Q3'): Promise<ImportResult> {
+async function importWorkbook(
+  wb: ExcelJS.Workbook,
+  kind: 'finance' | 'affairs' = 'finance',
+  period = kind === 'finance' ? '2026-10' : '2026-Q3',
+): Promise<ImportResult> {
   return importSpreadsheet({ bytes: await workbookBytes(wb), file: 'test.xlsx', village: '330000000001', period, kind });
 }
 
@@ -108,7 +112,14 @@ describe('title rows above the header', () => {
   });
 
   it('finds the header under a title even when the labels are type words', async () => {
-    const list: ListDisclosure = { ...LIST, columns: [{ key: 'name', label: '姓名', type: 'personName' }, { key: 'amount', label: '金额', type: 'money' }], rows: [{ name: '张*华', amount: '1.00' }] };
+    const list: ListDisclosure = {
+      ...LIST,
+      columns: [
+        { key: 'name', label: '姓名', type: 'personName' },
+        { key: 'amount', label: '金额', type: 'money' },
+      ],
+      rows: [{ name: '张*华', amount: '1.00' }],
+    };
     const wb = listWorkbook(list);
     wb.getWorksheet('名单')!.insertRow(1, ['名单']);
     const r = await importWorkbook(wb, 'affairs');
@@ -197,7 +208,13 @@ describe('every problem, in one run', () => {
   });
 
   it('refuses an old .xls workbook', async () => {
-    const r = await importSpreadsheet({ bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), file: 'old.xls', village: '330000000001', period: '2026-10', kind: 'finance' });
+    const r = await importSpreadsheet({
+      bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]),
+      file: 'old.xls',
+      village: '330000000001',
+      period: '2026-10',
+      kind: 'finance',
+    });
     expect(problemsOf(r)).toMatchObject([{ code: 'import/old-format' }]);
   });
 });

@@ -39,7 +39,9 @@ describe('scanComponents', () => {
   });
 
   it('ignores components shown as code', () => {
-    const body = ['```mdx', '<LawCite name="x" article={0} />', '```', '', '写成 `<LawCite name="x" article={0} />` 即可。', '<Term def="d">t</Term>'].join('\n');
+    const body = ['```mdx', '<LawCite name="x" article={0} />', '```', '', '写成 `<LawCite name="x" article={0} />` 即可。', '<Term def="d">t</Term>'].join(
+      '\n',
+    );
     expect(scanComponents(body).map((u) => [u.name, u.line])).toEqual([['Term', 6]]);
   });
 

@@ -85,11 +85,7 @@ describe('buildLegalModel', () => {
   });
 
   it('letters quiz options and names the answer', () => {
-    const m = buildLegalModel(
-      [article('q', { quiz: [{ q: '题', options: ['甲', '乙', '丙'], answer: 2, explain: '因为' }] })],
-      [],
-      '2026-06-01',
-    );
+    const m = buildLegalModel([article('q', { quiz: [{ q: '题', options: ['甲', '乙', '丙'], answer: 2, explain: '因为' }] })], [], '2026-06-01');
     expect(m.articles[0]!.quiz[0]).toMatchObject({ number: 1, letters: ['A', 'B', 'C'], answerLetter: 'C', answerText: '丙' });
     expect(m.articles[0]!.hasQuiz).toBe(true);
   });
@@ -98,7 +94,8 @@ describe('buildLegalModel', () => {
 describe('citedLaws', () => {
   it('merges frontmatter laws with <LawCite>s in the body, articles sorted and unique', () => {
     const data = article('x', { laws: [{ name: '中华人民共和国民法典', articles: [1165] }] }).data;
-    const body = '<LawCite name="中华人民共和国民法典" article={288} /> <LawCite name="信访工作条例" article="17" /> <LawCite name="中华人民共和国民法典" article={1165} /> `<LawCite name="代码" article={1} />`';
+    const body =
+      '<LawCite name="中华人民共和国民法典" article={288} /> <LawCite name="信访工作条例" article="17" /> <LawCite name="中华人民共和国民法典" article={1165} /> `<LawCite name="代码" article={1} />`';
     expect(citedLaws(data, body).map((l) => [l.name, l.short, l.labels])).toEqual([
       ['中华人民共和国民法典', '民法典', ['第二百八十八条', '第一千一百六十五条']],
       ['信访工作条例', '信访工作条例', ['第十七条']],

@@ -15,9 +15,7 @@ interface Corpus {
   negatives: { name: string; text: string }[];
 }
 
-const corpus = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../fixtures/privacy/corpus.json', import.meta.url)), 'utf8'),
-) as Corpus;
+const corpus = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/privacy/corpus.json', import.meta.url)), 'utf8')) as Corpus;
 
 /** True when `masked` contains any `len`-character piece of the original number (so 4 also rules out 8). */
 function hasCommonDigitRun(masked: string, original: string, len: number): boolean {

@@ -6,12 +6,9 @@ describe('checkPersonName', () => {
     expect(checkPersonName(name)).toEqual({ ok: true });
   });
 
-  it.each(['张三华', '李华', '欧阳锋', '司马相如', '*华', '张三（户主）', 'Zhang San', '张华*'])(
-    'reports %s as unmasked',
-    (name) => {
-      expect(checkPersonName(name)).toEqual({ ok: false, reason: 'unmasked' });
-    },
-  );
+  it.each(['张三华', '李华', '欧阳锋', '司马相如', '*华', '张三（户主）', 'Zhang San', '张华*'])('reports %s as unmasked', (name) => {
+    expect(checkPersonName(name)).toEqual({ ok: false, reason: 'unmasked' });
+  });
 
   it.each(['', '   ', '\u3000'])('reports %j as empty', (name) => {
     expect(checkPersonName(name)).toEqual({ ok: false, reason: 'empty' });

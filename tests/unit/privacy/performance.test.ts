@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../../../src/lib/privacy';
 
-const corpus = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../fixtures/privacy/corpus.json', import.meta.url)), 'utf8'),
-) as { positives: { text: string; expect: unknown[] }[]; negatives: { text: string }[] };
+const corpus = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/privacy/corpus.json', import.meta.url)), 'utf8')) as {
+  positives: { text: string; expect: unknown[] }[];
+  negatives: { text: string }[];
+};
 
 const ONE_MB = 1024 * 1024;
 const FILLER =
@@ -45,7 +46,11 @@ describe('scanText performance', () => {
     expect(text.length).toBeGreaterThanOrEqual(ONE_MB);
     scanText(text); // warm up the JIT
     let findings = 0;
-    const runs = [0, 1, 2].map(() => time(() => { findings = scanText(text).length; }));
+    const runs = [0, 1, 2].map(() =>
+      time(() => {
+        findings = scanText(text).length;
+      }),
+    );
     const best = Math.min(...runs);
     console.info(`scanText: ${text.length} chars (${Buffer.byteLength(text)} UTF-8 bytes) in ${best.toFixed(1)} ms, ${findings} findings`);
     expect(findings).toBe(expected);

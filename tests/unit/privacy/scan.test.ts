@@ -40,7 +40,11 @@ describe('maskValue', () => {
       samples.push(first17 + residentIdCheckChar(first17));
       samples.push(`1${3 + (k % 7)}${rnd(9)}`);
       let card = `62${rnd(16)}`;
-      for (let c = 0; c < 10; c++) if (luhnValid(card + c)) { card += c; break; }
+      for (let c = 0; c < 10; c++)
+        if (luhnValid(card + c)) {
+          card += c;
+          break;
+        }
       samples.push(card);
     }
     for (const s of samples) {

@@ -23,9 +23,15 @@ describe('normaliseQuery', () => {
 });
 
 describe('planQuery', () => {
-  const synonyms = [['综治', '社会治安综合治理'], ['低保', '最低生活保障']];
+  const synonyms = [
+    ['综治', '社会治安综合治理'],
+    ['低保', '最低生活保障'],
+  ];
   it('makes one required entry per word, with its synonyms as alternatives', () => {
-    expect(planQuery('综治 低保', { synonyms }).words).toEqual([['综治', '社会治安综合治理'], ['低保', '最低生活保障']]);
+    expect(planQuery('综治 低保', { synonyms }).words).toEqual([
+      ['综治', '社会治安综合治理'],
+      ['低保', '最低生活保障'],
+    ]);
     expect(planQuery('社会治安综合治理', { synonyms }).words).toEqual([['社会治安综合治理', '综治']]);
     expect(planQuery('调解 调解').words).toEqual([['调解']]);
     expect(planQuery('，。').words).toEqual([]);
@@ -39,7 +45,10 @@ describe('combineHits', () => {
   const h = (id: string, score: number) => ({ id, score });
   it('keeps only pages matching every word, any variant of a word, best score per word', () => {
     const out = combineHits([
-      [[h('a', 1), h('b', 3)], [h('c', 5), h('a', 2)]],
+      [
+        [h('a', 1), h('b', 3)],
+        [h('c', 5), h('a', 2)],
+      ],
       [[h('a', 1), h('c', 1), h('d', 9)]],
     ]);
     expect(out).toEqual([h('c', 6), h('a', 3)]);
@@ -79,9 +88,17 @@ describe('buildTradMap', () => {
 describe('searchFacets', () => {
   it('derives the 年份 filter and sort from the date, and lists audiences', () => {
     const f = searchFacets({ type: '普法', date: '2026-05-28', audiences: ['居民', '老年人'] });
-    expect(f.filters).toEqual([['类型', '普法'], ['年份', '2026'], ['适用对象', '居民'], ['适用对象', '老年人']]);
+    expect(f.filters).toEqual([
+      ['类型', '普法'],
+      ['年份', '2026'],
+      ['适用对象', '居民'],
+      ['适用对象', '老年人'],
+    ]);
     expect(f.sort).toEqual([['date', '2026-05-28']]);
-    expect(searchFacets({ type: '公开', village: '青山村' }).meta).toEqual([['type', '公开'], ['village', '青山村']]);
+    expect(searchFacets({ type: '公开', village: '青山村' }).meta).toEqual([
+      ['type', '公开'],
+      ['village', '青山村'],
+    ]);
   });
   it('refuses what Pagefind attributes cannot carry', () => {
     expect(() => searchFacets({ type: '方案', date: '2026-5-1' })).toThrow();

@@ -10,7 +10,15 @@ describe('auditSuppression', () => {
   it('catches one hidden cell in a row whose total is published (range 0)', () => {
     const d = handDataset(
       [r('x', 'p', null), r('x', 'q', 10), r('y', 'p', 7), r('y', 'q', 9)],
-      [{ by: ['a'], rows: [{ a: 'x', count: 13 }, { a: 'y', count: 16 }] }],
+      [
+        {
+          by: ['a'],
+          rows: [
+            { a: 'x', count: 13 },
+            { a: 'y', count: 16 },
+          ],
+        },
+      ],
     );
     const result = auditSuppression(d);
     expect(result.ok).toBe(false);
@@ -23,10 +31,7 @@ describe('auditSuppression', () => {
   });
 
   it('catches two small hidden cells whose published sum is below the threshold', () => {
-    const d = handDataset(
-      [r('x', 'p', null), r('x', 'q', null), r('x', 's', 20)],
-      [{ by: ['a'], rows: [{ a: 'x', count: 24 }] }],
-    );
+    const d = handDataset([r('x', 'p', null), r('x', 'q', null), r('x', 's', 20)], [{ by: ['a'], rows: [{ a: 'x', count: 24 }] }]);
     const result = auditSuppression(d, { exact: true });
     expect(result.unsafe.map((c) => [c.field, c.min, c.max])).toEqual([
       ['rows[0].count', 0, 4],
@@ -41,8 +46,20 @@ describe('auditSuppression', () => {
     const d = handDataset(
       [r('x', 'p', null), r('x', 'q', null), r('y', 'p', null), r('y', 'q', null)],
       [
-        { by: ['a'], rows: [{ a: 'x', count: 10 }, { a: 'y', count: 10 }] },
-        { by: ['b'], rows: [{ b: 'p', count: 11 }, { b: 'q', count: 9 }] },
+        {
+          by: ['a'],
+          rows: [
+            { a: 'x', count: 10 },
+            { a: 'y', count: 10 },
+          ],
+        },
+        {
+          by: ['b'],
+          rows: [
+            { b: 'p', count: 11 },
+            { b: 'q', count: 9 },
+          ],
+        },
       ],
     );
     const result = auditSuppression(d, { exact: true });
@@ -66,7 +83,13 @@ describe('auditSuppression', () => {
     const d = handDataset(
       [r('x', 'p', null), r('x', 'q', 0), r('y', 'p', 6), r('y', 'q', 8)],
       [
-        { by: ['a'], rows: [{ a: 'x', ...hidden }, { a: 'y', count: 14 }] },
+        {
+          by: ['a'],
+          rows: [
+            { a: 'x', ...hidden },
+            { a: 'y', count: 14 },
+          ],
+        },
         { by: [], rows: [{ count: 17 }] },
       ],
     );
@@ -83,10 +106,7 @@ describe('auditSuppression', () => {
   });
 
   it('reports published numbers that contradict each other instead of auditing them', () => {
-    const d = handDataset(
-      [r('x', 'p', null), r('x', 'q', 30)],
-      [{ by: ['a'], rows: [{ a: 'x', count: 20 }] }],
-    );
+    const d = handDataset([r('x', 'p', null), r('x', 'q', 30)], [{ by: ['a'], rows: [{ a: 'x', count: 20 }] }]);
     const result = auditSuppression(d);
     expect(result.ok).toBe(false);
     expect(result.infeasible).toEqual(['count']);
@@ -114,7 +134,22 @@ describe('checkTotalsAgree', () => {
   it('accepts true margins, published or partly hidden', () => {
     const d = handDataset(
       [r('x', 'p', null), r('x', 'q', 10), r('y', 'p', null), r('y', 'q', 9)],
-      [{ by: ['a'], rows: [{ a: 'x', count: 13 }, { a: 'y', count: 12 }] }, { by: ['b'], rows: [{ b: 'p', count: 6 }, { b: 'q', count: 19 }] }],
+      [
+        {
+          by: ['a'],
+          rows: [
+            { a: 'x', count: 13 },
+            { a: 'y', count: 12 },
+          ],
+        },
+        {
+          by: ['b'],
+          rows: [
+            { b: 'p', count: 6 },
+            { b: 'q', count: 19 },
+          ],
+        },
+      ],
     );
     expect(checkTotalsAgree(d)).toEqual([]);
   });
@@ -122,7 +157,15 @@ describe('checkTotalsAgree', () => {
   it('flags a total that differs from its fully published cells, or is below the published part', () => {
     const d = handDataset(
       [r('x', 'p', 6), r('x', 'q', 10), r('y', 'p', null), r('y', 'q', 9)],
-      [{ by: ['a'], rows: [{ a: 'x', count: 15 }, { a: 'y', count: 8 }] }],
+      [
+        {
+          by: ['a'],
+          rows: [
+            { a: 'x', count: 15 },
+            { a: 'y', count: 8 },
+          ],
+        },
+      ],
     );
     const problems = checkTotalsAgree(d, 'content/data/hand.json');
     expect(problems.map((p) => [p.field, p.code])).toEqual([

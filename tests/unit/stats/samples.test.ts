@@ -18,7 +18,10 @@ describe('sample datasets are reproducible byte for byte', () => {
   for (const id of SAMPLES) {
     it(`${id}: scripts/fixtures/${id}.虚构样例.csv → content/data/${id}.json`, async () => {
       const out = path.join(tmp, `${id}.json`);
-      const r = await runAggregate([`scripts/fixtures/${id}.虚构样例.csv`, '--dataset', id, '--out', out], { cwd: repo, contentDir: path.join(repo, 'content') });
+      const r = await runAggregate([`scripts/fixtures/${id}.虚构样例.csv`, '--dataset', id, '--out', out], {
+        cwd: repo,
+        contentDir: path.join(repo, 'content'),
+      });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const written = fs.readFileSync(out, 'utf8');

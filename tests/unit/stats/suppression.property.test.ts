@@ -18,7 +18,11 @@ import { META } from './helpers';
 const KEYS = ['a', 'b', 'c'];
 
 /** Many small counts: a quarter zeros, 45 % in 1–4, the rest 5–30. */
-const count = fc.oneof({ weight: 25, arbitrary: fc.constant(0) }, { weight: 45, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 30, arbitrary: fc.integer({ min: 5, max: 30 }) });
+const count = fc.oneof(
+  { weight: 25, arbitrary: fc.constant(0) },
+  { weight: 45, arbitrary: fc.integer({ min: 1, max: 4 }) },
+  { weight: 30, arbitrary: fc.integer({ min: 5, max: 30 }) },
+);
 
 function table(dims: 2 | 3) {
   return fc
@@ -59,7 +63,13 @@ function configOf(t: Table) {
   return {
     dataset: META,
     threshold: t.threshold,
-    dimensions: keys.map((k, d) => ({ key: k, label: k, type: 'category', column: k.toUpperCase(), values: Array.from({ length: t.shape[d]! }, (_, i) => `v${i}`) })),
+    dimensions: keys.map((k, d) => ({
+      key: k,
+      label: k,
+      type: 'category',
+      column: k.toUpperCase(),
+      values: Array.from({ length: t.shape[d]! }, (_, i) => `v${i}`),
+    })),
     measures: [{ key: 'count', label: '件数', type: 'count' }],
     totals: t.groupings.map((g) => g.map((d) => keys[d]!)),
   };
@@ -107,75 +117,99 @@ function checkOutput(t: Table): Dataset {
 const PROPERTY_TIMEOUT = 180_000;
 
 describe('secondary suppression always passes the audit', () => {
-  it('2-D tables (700 runs)', () => {
-    fc.assert(
-      fc.property(table(2), (t) => {
-        checkOutput(t);
-      }),
-      { numRuns: 700, seed: 20261103 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    '2-D tables (700 runs)',
+    () => {
+      fc.assert(
+        fc.property(table(2), (t) => {
+          checkOutput(t);
+        }),
+        { numRuns: 700, seed: 20261103 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('3-D tables with 1-D and 2-D margins (600 runs)', () => {
-    fc.assert(
-      fc.property(table(3), (t) => {
-        checkOutput(t);
-      }),
-      { numRuns: 600, seed: 20261104 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    '3-D tables with 1-D and 2-D margins (600 runs)',
+    () => {
+      fc.assert(
+        fc.property(table(3), (t) => {
+          checkOutput(t);
+        }),
+        { numRuns: 600, seed: 20261104 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('exact ranges contain the true hidden values, and every one is at least the threshold wide (150 runs)', () => {
-    fc.assert(
-      fc.property(fc.oneof(table(2), table(3)), (t) => {
-        const d = checkOutput(t);
-        const audit = auditSuppression(d, { exact: true });
-        expect(audit.ok).toBe(true);
-        for (const c of audit.ranges) {
-          expect(c.exact).toBe(true);
-          const m = /^rows\[(\d+)\]/.exec(c.field);
-          if (m) {
-            const truth = t.counts[Number(m[1])]!;
-            expect(truth).toBeGreaterThanOrEqual(c.min - 1e-6);
-            expect(truth).toBeLessThanOrEqual(c.max + 1e-6);
+  it(
+    'exact ranges contain the true hidden values, and every one is at least the threshold wide (150 runs)',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(table(2), table(3)), (t) => {
+          const d = checkOutput(t);
+          const audit = auditSuppression(d, { exact: true });
+          expect(audit.ok).toBe(true);
+          for (const c of audit.ranges) {
+            expect(c.exact).toBe(true);
+            const m = /^rows\[(\d+)\]/.exec(c.field);
+            if (m) {
+              const truth = t.counts[Number(m[1])]!;
+              expect(truth).toBeGreaterThanOrEqual(c.min - 1e-6);
+              expect(truth).toBeLessThanOrEqual(c.max + 1e-6);
+            }
+            expect(c.max - c.min).toBeGreaterThanOrEqual(t.threshold - 1e-6);
           }
-          expect(c.max - c.min).toBeGreaterThanOrEqual(t.threshold - 1e-6);
-        }
-      }),
-      { numRuns: 150, seed: 20261105 },
-    );
-  }, PROPERTY_TIMEOUT);
+        }),
+        { numRuns: 150, seed: 20261105 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('the audit itself, on random hiding patterns', () => {
-  it('fast and exact modes give the same verdicts; a published line with one hidden cell is always caught (300 runs)', () => {
-    fc.assert(
-      fc.property(table(2), fc.infiniteStream(fc.boolean()), (t, coin) => {
-        // Hide the small cells, then random others: many patterns are unsafe.
-        const cfg = configOf(t);
-        const result = aggregate({ config: cfg, configFile: 'p.config.json', raw: rawOf(t), villages: [] });
-        if ('problems' in result) throw new Error('unexpected');
-        const d = structuredClone(result.dataset);
-        const it = coin[Symbol.iterator]();
-        d.rows = d.rows.map((row, i) => {
-          const truth = t.counts[i]!;
-          const hide = (truth > 0 && truth < t.threshold) || it.next().value === true;
-          return hide ? { ...row, count: null, suppressed: true } : { ...row, count: truth, suppressed: undefined };
-        }).map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
-        // Totals: the true margins, all published.
-        const covered = coveredRows(d);
-        d.totals = (d.totals ?? []).map((g, gi) => ({ by: g.by, rows: g.rows.map((row, i) => ({ ...Object.fromEntries(g.by.map((k) => [k, row[k]!])), count: covered[gi]![i]!.reduce((s, r) => s + t.counts[r]!, 0) })) }));
-        const fast = auditSuppression(d);
-        const exact = auditSuppression(d, { exact: true });
-        expect(fast.unsafe.map((c) => c.field)).toEqual(exact.unsafe.map((c) => c.field));
-        for (const [g, group] of (d.totals ?? []).entries()) {
-          group.rows.forEach((_, i) => {
-            const hiddenCells = covered[g]![i]!.filter((r) => d.rows[r]!.suppressed);
-            if (hiddenCells.length === 1) expect(exact.unsafe.map((c) => c.field)).toContain(`rows[${hiddenCells[0]}].count`);
-          });
-        }
-      }),
-      { numRuns: 300, seed: 20261106 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'fast and exact modes give the same verdicts; a published line with one hidden cell is always caught (300 runs)',
+    () => {
+      fc.assert(
+        fc.property(table(2), fc.infiniteStream(fc.boolean()), (t, coin) => {
+          // Hide the small cells, then random others: many patterns are unsafe.
+          const cfg = configOf(t);
+          const result = aggregate({ config: cfg, configFile: 'p.config.json', raw: rawOf(t), villages: [] });
+          if ('problems' in result) throw new Error('unexpected');
+          const d = structuredClone(result.dataset);
+          const it = coin[Symbol.iterator]();
+          d.rows = d.rows
+            .map((row, i) => {
+              const truth = t.counts[i]!;
+              const hide = (truth > 0 && truth < t.threshold) || it.next().value === true;
+              return hide ? { ...row, count: null, suppressed: true } : { ...row, count: truth, suppressed: undefined };
+            })
+            .map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
+          // Totals: the true margins, all published.
+          const covered = coveredRows(d);
+          d.totals = (d.totals ?? []).map((g, gi) => ({
+            by: g.by,
+            rows: g.rows.map((row, i) => ({
+              ...Object.fromEntries(g.by.map((k) => [k, row[k]!])),
+              count: covered[gi]![i]!.reduce((s, r) => s + t.counts[r]!, 0),
+            })),
+          }));
+          const fast = auditSuppression(d);
+          const exact = auditSuppression(d, { exact: true });
+          expect(fast.unsafe.map((c) => c.field)).toEqual(exact.unsafe.map((c) => c.field));
+          for (const [g, group] of (d.totals ?? []).entries()) {
+            group.rows.forEach((_, i) => {
+              const hiddenCells = covered[g]![i]!.filter((r) => d.rows[r]!.suppressed);
+              if (hiddenCells.length === 1) expect(exact.unsafe.map((c) => c.field)).toContain(`rows[${hiddenCells[0]}].count`);
+            });
+          }
+        }),
+        { numRuns: 300, seed: 20261106 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
