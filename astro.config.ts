@@ -54,7 +54,7 @@ export default defineConfig({
   // HTML-aware whitespace (Astro 5's behaviour), not Astro 7's default 'jsx': a line break between
   // two inline pieces of a template stays one space, as written ("栖梧镇公开栏 栖梧镇人民政府",
   // "发布日期 … · 有效"); 'jsx' drops it and changed the text of every page of the sample. Chinese text
-  // with Latin words and numbers keeps exactly the spaces its template has (docs/性能.md §1).
+  // with Latin words and numbers keeps exactly the spaces its template has (docs/性能.md §6).
   compressHTML: true,
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,
