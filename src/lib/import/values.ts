@@ -6,7 +6,7 @@
  * a binary double) is accepted only when it lies within 1e-6 yuan of a two-decimal value, and
  * is then taken as exactly that value, via integer fen. Nothing here adds money in floating
  * point.
- * Dates: a date cell (exceljs gives a JS Date in UTC) or text `2026-10-03`, `2026/10/3`,
+ * Dates: a date cell (read as a JS Date in UTC, xlsx.ts) or text `2026-10-03`, `2026/10/3`,
  * `2026年10月3日`.
  */
 import { bi, type Bilingual } from '../errors';
@@ -30,7 +30,7 @@ export function formatNumber(x: number): string {
   return String(Number(x.toPrecision(15)));
 }
 
-/** A Date from exceljs (UTC midnight for a plain date) → `YYYY-MM-DD`. */
+/** A date cell's Date (UTC midnight for a plain date, xlsx.ts) → `YYYY-MM-DD`. */
 export function dateCellToIso(d: Date): string | undefined {
   const ms = d.getTime();
   if (Number.isNaN(ms)) return undefined;

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSpreadsheet, type ImportResult } from '../../../src/lib/import/index';
 import { runImport } from '../../../src/lib/import/run';
 import { residentIdCheckChar } from '../../../src/lib/privacy';
 import type { FinanceDisclosure, ListDisclosure } from '../../../src/lib/schemas/disclosure';
 import { financeWorkbook, listWorkbook, workbookBytes } from '../../fixtures/import/workbooks';
+import type { Row, Workbook } from '../../fixtures/import/xlsx-writer';
 
 const FINANCE: FinanceDisclosure = {
   village: '330000000001',
@@ -50,7 +50,7 @@ const LIST: ListDisclosure = {
 };
 
 async function importWorkbook(
-  wb: ExcelJS.Workbook,
+  wb: Workbook,
   kind: 'finance' | 'affairs' = 'finance',
   period = kind === 'finance' ? '2026-10' : '2026-Q3',
 ): Promise<ImportResult> {
@@ -61,12 +61,12 @@ function problemsOf(r: ImportResult) {
   return r.ok ? [] : r.problems;
 }
 
-const ledger = (wb: ExcelJS.Workbook) => wb.getWorksheet('收支明细')!;
-const info = (wb: ExcelJS.Workbook) => wb.getWorksheet('基本信息')!;
+const ledger = (wb: Workbook) => wb.getWorksheet('收支明细')!;
+const info = (wb: Workbook) => wb.getWorksheet('基本信息')!;
 
 /** The 基本信息 row whose label is `label`. */
-function infoRow(wb: ExcelJS.Workbook, label: string): ExcelJS.Row {
-  let found: ExcelJS.Row | undefined;
+function infoRow(wb: Workbook, label: string): Row {
+  let found: Row | undefined;
   info(wb).eachRow((row) => {
     if (row.getCell(1).value === label) found = row;
   });
@@ -201,7 +201,7 @@ describe('every problem, in one run', () => {
 
   it('refuses a formula saved without its result', async () => {
     const wb = financeWorkbook(FINANCE);
-    ledger(wb).getCell('E2').value = { formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue;
+    ledger(wb).getCell('E2').value = { formula: 'SUM(1,2)' };
     const problems = problemsOf(await importWorkbook(wb));
     expect(problems).toMatchObject([{ field: '收支明细!E2' }]);
     expect(problems[0]!.what.zh).toContain('没有保存计算结果');
