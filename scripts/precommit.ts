@@ -1,6 +1,7 @@
 /**
  * Git hook: scans only what is being committed — the staged version of each staged file
- * under the content root or public/ — with the same scanner and messages as `npm run check`.
+ * under any content root of the repository (whatever CONTENT_DIR says) or public/ — with the
+ * same scanner and messages as `npm run check`.
  * With `--message FILE` (commit-msg hook) it scans the commit message, which the site shows
  * in revision history. Exit 1 refuses the commit.
  */
@@ -12,25 +13,59 @@ import { resolveContentRoot } from '../src/lib/content/root';
 import { formatReport, type Problem } from '../src/lib/errors';
 import { allowSet, parseAllowList } from '../src/lib/privacy';
 
-const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'core.quotePath=false', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 const top = git('rev-parse', '--show-toplevel').trim();
-const contentRel = path.relative(top, resolveContentRoot(undefined, top)).split(path.sep).join('/');
-const watched = [contentRel, 'public'].filter((d) => d && !d.startsWith('..'));
 const TEXT = /\.(?:mdx?|json|csv|txt|ya?ml|geojson|svg|html?)$/i;
+const ROOT_MARKERS = ['site.json', 'portal.json'];
 
 function stagedText(file: string): string {
   return git('show', `:${file}`);
 }
 
-function allowList(): ReadonlySet<string> {
-  const rel = `${contentRel}/${ALLOW_FILE}`;
+/**
+ * Every content root of the repository, whatever CONTENT_DIR says in the committer's shell:
+ * each folder whose index (staged) copy has a site.json or portal.json, plus content/ and
+ * CONTENT_DIR's folder when inside the repository. public/ is copied into every site as it is.
+ */
+function contentRoots(): string[] {
+  const indexed = git('ls-files', '-z', '--cached', '--', ...ROOT_MARKERS.flatMap((m) => [m, `**/${m}`]))
+    .split('\0')
+    .filter(Boolean)
+    .map((f) => path.posix.dirname(f));
+  const fromEnv = path.relative(top, resolveContentRoot(undefined, top)).split(path.sep).join('/');
+  const roots = new Set(['content', ...indexed]);
+  if (fromEnv && !fromEnv.startsWith('..') && !path.isAbsolute(fromEnv)) roots.add(fromEnv);
+  return [...roots].map((r) => (r === '.' ? '' : r)).sort((a, b) => b.length - a.length);
+}
+
+/** The innermost root holding `file`, '' for the repository's top, or undefined outside every root. */
+function rootOf(file: string, roots: readonly string[]): string | undefined {
+  return roots.find((r) => r === '' || file === r || file.startsWith(`${r}/`));
+}
+
+function allowList(root: string): ReadonlySet<string> {
+  const rel = root ? `${root}/${ALLOW_FILE}` : ALLOW_FILE;
   let text: string | undefined;
   try {
     text = stagedText(rel);
   } catch {
     text = fs.existsSync(path.join(top, rel)) ? fs.readFileSync(path.join(top, rel), 'utf8') : undefined;
   }
-  return text ? allowSet(parseAllowList(JSON.parse(text)).entries) : new Set();
+  if (!text) return new Set();
+  try {
+    return allowSet(parseAllowList(JSON.parse(text)).entries);
+  } catch {
+    return new Set(); // a broken allow-list approves nothing; `npm run check` names its error
+  }
+}
+
+function maskNamesOf(root: string): boolean {
+  try {
+    return (JSON.parse(stagedText(root ? `${root}/site.json` : 'site.json')) as { privacy?: { maskNames?: boolean } }).privacy?.maskNames ?? true;
+  } catch {
+    return true;
+  }
 }
 
 const started = performance.now();
@@ -44,20 +79,26 @@ if (messageIndex > 0) {
     .split('\n')
     .filter((l) => !l.startsWith('#'))
     .join('\n');
-  problems = scanContentFiles([{ display: '提交说明 (commit message)', rel: 'COMMIT_MSG', text: message }], allowList());
+  // Only the repository's main site's allow-list applies to a message (it is shown on that site).
+  problems = scanContentFiles([{ display: '提交说明 (commit message)', rel: 'COMMIT_MSG', text: message }], allowList('content'));
 } else {
-  const staged = git('diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z')
-    .split('\0')
-    .filter((f) => f && watched.some((d) => f === d || f.startsWith(`${d}/`)));
-  const files: ContentTextFile[] = staged.map((f) => ({ display: f, rel: f, text: TEXT.test(f) ? stagedText(f) : undefined }));
-  const maskNames = (() => {
-    try {
-      return (JSON.parse(stagedText(`${contentRel}/site.json`)) as { privacy?: { maskNames?: boolean } }).privacy?.maskNames ?? true;
-    } catch {
-      return true;
-    }
-  })();
-  problems = scanFilesForPersonalData(files, allowList(), maskNames);
+  const roots = contentRoots();
+  const staged = git('diff', '--cached', '--name-only', '--diff-filter=ACMR', '-z').split('\0').filter(Boolean);
+  const byRoot = new Map<string, ContentTextFile[]>();
+  for (const f of staged) {
+    const root = f === 'public' || f.startsWith('public/') ? 'public' : rootOf(f, roots);
+    if (root === undefined) continue;
+    const rel = root === '' ? f : f.slice(root.length + 1);
+    const list = byRoot.get(root) ?? [];
+    list.push({ display: f, rel, text: TEXT.test(f) ? stagedText(f) : undefined });
+    byRoot.set(root, list);
+  }
+  problems = [];
+  for (const [root, files] of byRoot) {
+    // public/ belongs to every site: it is scanned with the main root's allow-list and rules.
+    const rulesFrom = root === 'public' ? 'content' : root;
+    problems.push(...scanFilesForPersonalData(files, allowList(rulesFrom), maskNamesOf(rulesFrom)));
+  }
 }
 
 if (problems.length > 0) {

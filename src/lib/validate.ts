@@ -2,18 +2,27 @@
  * Every check over a content root, in one call: schemas, references, plan logic.
  * `npm run check`, the build and the tests all go through here, so they agree.
  */
+import path from 'node:path';
 import { checkCorrections } from './checks/corrections';
+import { checkPublicDir } from './checks/privacy';
 import { loadContent, type LoadResult } from './content/load';
 import { resolveToday } from './dates';
 import { bi, type Problem } from './errors';
 import { isPortalRoot, loadPortal } from './portal/load';
+import { displayPath } from './content/root';
 
 export interface ValidationResult extends LoadResult {
   today?: string;
 }
 
-export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env): ValidationResult {
+export interface ValidateOptions {
+  /** The project's public/ folder, copied into every build as it is (default: ./public). */
+  publicDir?: string;
+}
+
+export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env, opts: ValidateOptions = {}): ValidationResult {
   const result = loadContent(root);
+  result.problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
   const today = checkToday(env, result.problems);
   if (today) result.problems.push(...checkCorrections(result.content, today));
   return { ...result, today };
@@ -23,11 +32,20 @@ export function validateContentRoot(root: string, env: Record<string, string | u
  * A town's root or a county portal's (portal.json): `npm run check` and the build call this.
  * A portal's check reads what its towns published (local builds or over HTTP), hence async.
  */
-export async function validateRoot(root: string, env: Record<string, string | undefined> = process.env): Promise<{ problems: Problem[] }> {
-  if (!isPortalRoot(root)) return validateContentRoot(root, env);
+export async function validateRoot(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+  opts: ValidateOptions = {},
+): Promise<{ problems: Problem[] }> {
+  if (!isPortalRoot(root)) return validateContentRoot(root, env, opts);
   const { problems } = await loadPortal(root);
+  problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
   checkToday(env, problems);
   return { problems };
+}
+
+function publicDirOf(opts: ValidateOptions): string {
+  return opts.publicDir ?? path.resolve('public');
 }
 
 function checkToday(env: Record<string, string | undefined>, problems: Problem[]): string | undefined {

@@ -38,6 +38,31 @@ describe('git hooks installed by npm ci', () => {
     expect(headCount()).toBe(before);
   });
 
+  it('scans the staged files of every content root and public/, whatever CONTENT_DIR says in the shell', () => {
+    const before = headCount();
+    // Built in code: a mobile number and a resident ID with its GB 11643 check character.
+    const mobile = ['139', '5711', '2468'].join('');
+    const id17 = '33018219850312451';
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const id = id17 + '10X98765432'[[...id17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0) % 11]!;
+    const files = {
+      'tests/fixtures/towns/linhe/plans/leak.md': `---\ntitle: 测试\n---\n\n电话 ${mobile}\n`,
+      'content/plans/leak.md': `---\ntitle: 测试\n---\n\n身份证 ${id}\n`,
+      'public/leak.txt': `值班 ${mobile}\n`,
+    };
+    for (const [f, text] of Object.entries(files)) fs.writeFileSync(path.join(clone, f), text);
+    sh('git', ['add', ...Object.keys(files)]);
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-empty-root-'));
+    const r = spawnSync('git', ['commit', '-m', '添加测试文件'], { cwd: clone, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: elsewhere } });
+    sh('git', ['rm', '-q', '--cached', ...Object.keys(files)]);
+    for (const f of Object.keys(files)) fs.rmSync(path.join(clone, f));
+    expect(r.status).not.toBe(0);
+    for (const f of Object.keys(files)) expect(r.stderr).toContain(`${f}:`);
+    expect(r.stderr).not.toContain(mobile);
+    expect(r.stderr).not.toContain(id);
+    expect(headCount()).toBe(before);
+  });
+
   it('lets a clean commit through quickly', () => {
     const before = Number(headCount());
     fs.appendFileSync(path.join(clone, 'README.md'), '\n');

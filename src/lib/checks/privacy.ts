@@ -164,6 +164,15 @@ export function scanFilesForPersonalData(files: readonly ContentTextFile[], allo
   return problems;
 }
 
+/**
+ * The site's own static files (public/): copied into every build as they are, so they pass the
+ * same gate as content, with the content root's allow-list. Named by their path in the project.
+ */
+export function checkPublicDir(publicDir: string, root: string, display: (abs: string) => string): Problem[] {
+  const { allow } = loadAllowList(root, display);
+  return scanContentFiles(readContentFiles(publicDir, display), allow);
+}
+
 /** The whole gate over a content root: allow-list, numbers in every file, names in every list. */
 export function checkPrivacy(root: string, maskNames: boolean, display: (abs: string) => string): Problem[] {
   const { allow, problems } = loadAllowList(root, display);
