@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEADER_CSP, META_CSP } from '../../src/lib/csp';
 import { builds } from '../helpers/build';
 import { serveDir, type StaticServer } from '../helpers/nginx';
 
@@ -116,6 +117,8 @@ function csp(value: string | string[] | undefined): Map<string, string[]> {
 }
 
 function expectSecurityHeaders(r: Res) {
+  // deploy/nginx.conf sends the policy src/lib/csp.ts defines, word for word.
+  expect(r.headers['content-security-policy']).toBe(HEADER_CSP);
   const policy = csp(r.headers['content-security-policy']);
   expect(policy.get('default-src')).toEqual(["'self'"]);
   expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
@@ -165,6 +168,19 @@ describe('nginx with deploy/nginx.conf', () => {
       if (zipped.body.length > 1000) expect(zipped.raw.length).toBeLessThan(zipped.body.length);
     });
   }
+
+  it('every page also carries the policy in a meta element, for hosts that send no headers', () => {
+    const pages = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CSP}">`;
+    const missing = pages.filter((f) => {
+      const html = fs.readFileSync(path.join(dist, f), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      // Before any script or stylesheet, or it would not cover them.
+      return !head.includes(meta) || head.indexOf(meta) > head.search(/<script|<link rel="stylesheet"/);
+    });
+    expect(missing).toEqual([]);
+  });
 
   it('the 404 page is the site’s own 404.html, not nginx’s', async () => {
     const r = await get(`${server.url}no/such/page`);
