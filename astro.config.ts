@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolveBasePath } from './src/lib/base-path';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
+import { cspMeta } from './src/integrations/csp-meta';
 import { searchIndex } from './src/integrations/search-index';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
@@ -64,7 +65,7 @@ export default defineConfig({
   // own full-width punctuation, and "..." or '' in a quoted statute must stay as written.
   markdown: { processor: satteri({ hastPlugins: [tableCaptions], features: { smartPunctuation: false } }) },
   // searchIndex runs last: it indexes the finished HTML.
-  integrations: [contentCheck(contentRoot), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
+  integrations: [contentCheck(contentRoot), cspMeta(), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
   vite: {
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
     server: { fs: { allow: ['.', contentRoot] } },

@@ -9,20 +9,48 @@
  * (build.inlineStylesheets: 'never'). 'wasm-unsafe-eval' lets Pagefind compile its
  * WebAssembly; it does not allow eval() of JavaScript.
  */
-export const CSP_DIRECTIVES = [
+const BASE_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  'connect-src',
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
 ] as const;
 
+/**
+ * The directives, with `connect-src` opened to `connectOrigins` besides 'self': a county
+ * portal's search fetches the Pagefind bundles of towns served from other origins
+ * (docs/deployment.md §4.5). A town's site passes none.
+ */
+export function cspDirectives(connectOrigins: readonly string[] = []): string[] {
+  const connect = ["connect-src 'self'", ...connectOrigins].join(' ');
+  return BASE_DIRECTIVES.map((d) => (d === 'connect-src' ? connect : d));
+}
+
 /** For `<meta http-equiv="Content-Security-Policy">` (frame-ancestors is ignored there). */
-export const META_CSP = CSP_DIRECTIVES.join('; ');
+export function metaCsp(connectOrigins: readonly string[] = []): string {
+  return cspDirectives(connectOrigins).join('; ');
+}
 
 /** For the HTTP header: the same policy, plus who may frame the site. */
-export const HEADER_CSP = [...CSP_DIRECTIVES, "frame-ancestors 'self'"].join('; ');
+export function headerCsp(connectOrigins: readonly string[] = []): string {
+  return [...cspDirectives(connectOrigins), "frame-ancestors 'self'"].join('; ');
+}
+
+/** A town's policy (deploy/nginx.conf sends HEADER_CSP word for word). */
+export const META_CSP = metaCsp();
+export const HEADER_CSP = headerCsp();
+
+/**
+ * The origins, other than the site's own, of absolute URLs among `urls` (relative ones are
+ * the site's own), each once and sorted — what a portal's connect-src must add.
+ */
+export function foreignOrigins(urls: readonly string[], siteUrl?: string): string[] {
+  const own = siteUrl ? new URL(siteUrl).origin : undefined;
+  const origins = urls.filter((u) => /^https?:\/\//.test(u)).map((u) => new URL(u).origin);
+  return [...new Set(origins)].filter((o) => o !== own).sort();
+}

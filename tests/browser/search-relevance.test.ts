@@ -143,7 +143,7 @@ describe('search relevance on the sample site (Chromium, /search/?q=)', () => {
     for (const term of SET.absent) {
       const out = await runSearch(page, server.url, term);
       expect(out.paths, term).toEqual([]);
-      expect(out.state, term).toBe('none');
+      expect(out.state, `${term}: ${out.problems?.join('; ')}`).toBe('none');
       expect(out.status).toContain('没有找到');
       // Looser matches are offered only as an explicit choice.
       expect(await page.locator('[data-loose]').isVisible()).toBe(true);

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, checkContent, TEST_DIST } from '../helpers/build';
+import { metaCsp } from '../../src/lib/csp';
+import { builds, buildSite, checkContent, TEST_DIST } from '../helpers/build';
 
 function portalRoot(portal: Record<string, unknown>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-portal-'));
@@ -57,4 +58,19 @@ describe('portal.json checks', () => {
     expect(check.stderr).toContain('[towns[0].url]');
     expect(check.stderr).toContain('不是有效的网站地址');
   });
+
+  it("a town on another origin is in the portal's connect-src, so its search can fetch that town's index", () => {
+    const root = portalRoot({
+      ...base,
+      siteUrl: 'https://portal.example.cn',
+      towns: [{ id: 'linhe', name: '临河镇', url: 'https://linhe.example.cn/zl/linhe/', dist: builds.linheSubpath }],
+    });
+    const out = path.join(TEST_DIST, 'portal-foreign');
+    const build = buildSite(root, out);
+    expect(build.status, build.stderr).toBe(0);
+    const page = fs.readFileSync(path.join(out, 'search/index.html'), 'utf8');
+    const meta = `<meta http-equiv="Content-Security-Policy" content="${metaCsp(['https://linhe.example.cn'])}">`;
+    expect(page).toContain(meta);
+    expect(page).toContain('https://linhe.example.cn/zl/linhe/pagefind/');
+  }, 120_000);
 });

@@ -8,10 +8,12 @@ export const TEST_DIST = path.join(REPO, '.test-dist');
 export const TODAY = '2026-11-20';
 
 export function run(cmd: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  // Without vitest's NODE_ENV=test: commands run as an official runs them.
+  const { NODE_ENV: _vitest, ...inherited } = process.env;
   return spawnSync(cmd, args, {
     cwd: REPO,
     encoding: 'utf8',
-    env: { ...process.env, SITE_TODAY: TODAY, TZ: 'Asia/Shanghai', ...env },
+    env: { ...inherited, SITE_TODAY: TODAY, TZ: 'Asia/Shanghai', ...env },
     timeout: 180_000,
   });
 }

@@ -9,14 +9,31 @@ export interface SearchOutcome {
   status: string;
   /** Site-relative paths of the results on the first page, in order. */
   paths: string[];
+  /** What went wrong while the page searched (console errors, failed requests): a failing
+   * assertion on `state` prints these, so a search that ends in 'error' says why. */
+  problems?: string[];
 }
 
 const FINAL = ['done', 'none', 'error', 'empty'];
 
 export async function runSearch(page: Page, siteUrl: string, q: string, params: Record<string, string> = {}): Promise<SearchOutcome> {
   const qs = new URLSearchParams({ q, ...params });
-  await page.goto(`${siteUrl}search/?${qs}`);
-  return readOutcome(page, siteUrl);
+  const problems: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  const onPageError = (e: Error) => void problems.push(`pageerror: ${e.message}`);
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) =>
+    void problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onPageError);
+  page.on('requestfailed', onFailed);
+  try {
+    await page.goto(`${siteUrl}search/?${qs}`);
+    return { ...(await readOutcome(page, siteUrl)), problems };
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onPageError);
+    page.off('requestfailed', onFailed);
+  }
 }
 
 export async function readOutcome(page: Page, siteUrl: string, states = FINAL): Promise<SearchOutcome> {
