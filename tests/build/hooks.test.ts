@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/content';
+import { BATTERY, showsDigits } from '../fixtures/privacy/battery';
 
 let clone: string;
 const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: clone, encoding: 'utf8', timeout: 240_000 });
@@ -98,6 +99,34 @@ describe('git hooks installed by npm ci', () => {
     const r = sh('git', ['commit', '-m', '更新联系人 13857112345']);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('手机号码');
+    expect(headCount()).toBe(before);
+  });
+
+  // Issue 17: every way of the battery, in a staged content file and in a commit message.
+  it('refuses every way of writing a personal number, in a staged file and in the message, never printing one', () => {
+    const before = headCount();
+    // One way per paragraph: a blank line ends a number, so each is reported on its own line.
+    const paragraphs = BATTERY.map((w, i) => `第${i + 1}项 ${w.text}`);
+    const text = paragraphs.join('\n\n') + '\n';
+    // The line each way starts on (some ways are themselves broken across lines).
+    const lineOf = (i: number) => paragraphs.slice(0, i).reduce((n, p) => n + p.split('\n').length + 1, 1);
+    fs.writeFileSync(path.join(clone, 'content/battery.txt'), text);
+    sh('git', ['add', 'content/battery.txt']);
+    const staged = sh('git', ['commit', '-m', '添加说明']);
+    sh('git', ['rm', '-q', '--cached', 'content/battery.txt']);
+    fs.rmSync(path.join(clone, 'content/battery.txt'));
+    expect(staged.status).not.toBe(0);
+    BATTERY.forEach((w, i) => expect(staged.stderr, w.name).toMatch(new RegExp(`content/battery\\.txt:${lineOf(i)}:\\d+`)));
+    expect(BATTERY.filter((w) => showsDigits(staged.stderr, w.digits)).map((w) => w.name)).toEqual([]);
+
+    fs.appendFileSync(path.join(clone, 'README.md'), '\n');
+    sh('git', ['add', 'README.md']);
+    const msg = path.join(clone, '.git', 'BATTERY_MSG');
+    fs.writeFileSync(msg, `更新说明\n\n${text}`);
+    const message = sh('git', ['commit', '-F', msg]);
+    expect(message.status).not.toBe(0);
+    BATTERY.forEach((w, i) => expect(message.stderr, w.name).toMatch(new RegExp(`:${lineOf(i) + 2}:\\d+`)));
+    expect(BATTERY.filter((w) => showsDigits(message.stderr, w.digits)).map((w) => w.name)).toEqual([]);
     expect(headCount()).toBe(before);
   });
 });

@@ -15,6 +15,7 @@
 
 import { isCalendarDate } from './identifiers';
 import { normalizeDigits } from './normalize';
+import { scanText } from './scan';
 
 export interface AllowEntry {
   /** The exact text allowed, as written in the content (or its digits). */
@@ -80,6 +81,17 @@ export function parseAllowList(json: unknown): AllowListResult {
     };
     if (!isRealIsoDate(entry.approvedOn)) {
       errors.push(`${where}.approvedOn：“${entry.approvedOn}”不是有效日期，应为 YYYY-MM-DD。(approvedOn must be a real date in YYYY-MM-DD form.)`);
+      return;
+    }
+    // 个人信息保护法 art. 28: ID and financial account numbers are sensitive personal information;
+    // no approval makes publishing a person's one lawful here (DOMAIN.md), so they cannot be listed.
+    const never = scanText(entry.value).find((f) => f.kind === 'resident-id' || f.kind === 'bank-card');
+    if (never) {
+      const what = never.kind === 'resident-id' ? ['身份证号', 'a resident ID number'] : ['银行卡号', 'a bank-card number'];
+      errors.push(
+        `${where}.value：这是${what[0]}（${never.masked}），身份证号和银行卡号不能列入豁免清单，请删除这一条，并从内容中删除该号码。` +
+          `(the value is ${what[1]}; ID and bank-card numbers can never be allowed — remove the entry and the number from the content.)`,
+      );
       return;
     }
     if (seen.has(entry.value)) {

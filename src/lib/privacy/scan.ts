@@ -1,33 +1,44 @@
 /**
  * Personal-data scanner: finds resident ID, mobile and bank-card numbers in text
- * (DOMAIN.md § Personal information — these are never published).
+ * (DOMAIN.md § Personal information; 个人信息保护法 art. 28: ID and financial account
+ * numbers are sensitive personal information — never published).
  *
- * How it works, and why it stays fast and quiet:
- * 1. One precompiled, backtracking-free regex finds "digit tokens": runs of digits joined
- *    by single separators (space, fullwidth space, hyphens), optionally ending in `X`.
- * 2. Each token is split into its digit groups. Left to right, the longest run of groups
- *    that has an accepted *shape* (e.g. 18 | 6-8-4 | 6-4-4-4 for an ID, 11 | 3-4-4 | 3-8
- *    for a mobile, 16–19 | 4-4-4-4(-n) for a card) and passes its standard's check is taken.
- * 3. Boundaries are enforced in code, not by regex look-arounds (so nothing backtracks):
- *    a token glued to letters or digits (`11330182MB…`, `DD6217…`) or to a decimal point
- *    (`…345.67`) is never a match — except a short known label before an ID or mobile
- *    (`TEL138…`); a group joined to a neighbour by a dash belongs to a longer code
- *    (`2026-330182-48-01-123456`), except after a `86-` country code; and a spaced run
- *    must not continue into another group joined the same way (`6217 0023 4567 8900 1234`).
- * 4. Organisation codes (GB 32100) in their usual context and allow-listed values are
- *    dropped. Each candidate costs O(1), so the scan is linear in the text length.
+ * A number is what a reader would read as one, however it is written:
+ * 1. The text is normalised first (./normalize): entities decoded, invisible characters
+ *    removed, compatibility forms, digits of any script and Chinese numerals made ASCII,
+ *    markup replaced by a marker. Positions still point at the original text.
+ * 2. A *run* is a sequence of digit groups joined by in-number gaps: at most
+ *    {@link MAX_GAP} characters of spaces, dashes, dots, slashes, underscores, brackets,
+ *    quotes, `+ * ~ \``, markup, and at most one line break. List punctuation (、，；,;:|)
+ *    and words end a run. A gap of white space only (or a block tag) is *soft*: it may
+ *    separate two numbers written side by side; any other gap is *hard*.
+ * 3. The run is cut, at gaps, into segments that are each either a finding or *filler*: a
+ *    whole piece between soft gaps that is left alone (a date, a landline, a count).
+ *    Inside a piece joined by hard gaps, either every segment is a finding or none is —
+ *    so no window of a longer code (`2026-330185-07-02-118943`) is ever reported because
+ *    its digits happen to pass a checksum. Of all cuts the one reporting the most digits
+ *    wins; the run costs O(length × 19), so the scan is linear in the text.
+ * 4. A finding is a whole segment whose digits have the length and check of its kind
+ *    (GB 11643 ID with a real birth date, 1[3-9] mobile with an optional 86/0086, a
+ *    Luhn-valid card with an issuer prefix), written with one kind of gap throughout.
+ * 5. Context decides three things. A run glued to letters is part of a code (`ABC330…`)
+ *    unless the letters are a known label (`TEL138…`, `wx138…`). An 18-digit value that is a
+ *    valid GB 32100 organisation code is public where it is labelled as one (统一社会信用代码,
+ *    索引号 …). A card-shaped number labelled as an organisation's account (对公账户, 单位账号,
+ *    基本户 …) is not a person's card. An ID-valid 18-digit number is always reported,
+ *    whatever the label (登记号, 档案号 …): docs/发布指南.md explains why and what to do.
  */
 
 import { hasProvinceCode, isCalendarDate, isValidCreditCode, isValidResidentId15, isValidResidentId18, luhnValid } from './identifiers';
-import { DIGIT_CLASS, SEPARATOR_CLASS, X_CLASS, asciiDigit, isSpaceSeparator } from './normalize';
+import { BREAK_MARK, JOIN_MARK, normalizeForScan, type Normalized } from './normalize';
 
 export type FindingKind = 'resident-id' | 'mobile' | 'bank-card';
 
 export interface Finding {
   kind: FindingKind;
-  /** UTF-16 offset of the first character of the number (a `+86` prefix is not included). */
+  /** UTF-16 offset in the original text of the first character of the number (a `+86` prefix is not included). */
   index: number;
-  /** UTF-16 length of the number as written, separators included. */
+  /** UTF-16 length of the number as written in the original, separators and markup included. */
   length: number;
   /** 1-based line (lines end at `\n`; `\r\n` works too). */
   line: number;
@@ -45,41 +56,24 @@ export interface ScanOptions {
   allow?: ReadonlySet<string>;
 }
 
-const TOKEN_RE = new RegExp(`[${DIGIT_CLASS}]+(?:[${SEPARATOR_CLASS}][${DIGIT_CLASS}]+)*[${X_CLASS}]?`, 'g');
-/** Shortest token worth looking at: an 11-digit mobile. */
-const MIN_TOKEN_CHARS = 11;
-
-const SEPARATOR_G = new RegExp(`[${SEPARATOR_CLASS}]`, 'g');
-
 /**
- * Masks an identifier for reports: separators are dropped, the first 3 and last 2
- * characters are kept and every other character becomes `*`
+ * Masks an identifier for reports: everything but digits and a final X is dropped, the
+ * first 3 and last 2 characters are kept and every other character becomes `*`
  * (`330182198503124513` → `330*************13`, `138 1234 5678` → `138******78`).
  * Values of 7 characters or fewer are masked entirely, so the output never holds more than
  * 3 consecutive original characters of a number.
  */
 export function maskValue(s: string): string {
-  return maskChars(Array.from(s.replace(SEPARATOR_G, '')).map(asciiDigit).join(''));
+  return maskChars(
+    normalizeForScan(s)
+      .text.replace(/[^0-9Xx]/g, '')
+      .toUpperCase(),
+  );
 }
 
-/** {@link maskValue} for a string already free of separators and astral characters. */
 function maskChars(d: string): string {
   if (d.length <= 7) return '*'.repeat(d.length);
   return d.slice(0, 3) + '*'.repeat(d.length - 5) + d.slice(-2);
-}
-
-// ---------------------------------------------------------------------------------------
-// Shapes (digit-group lengths) accepted for each kind.
-
-const ID18_SHAPES: ReadonlySet<string> = new Set(['18', '6,8,4', '6,4,4,4']);
-const ID15_SHAPES: ReadonlySet<string> = new Set(['15', '6,6,3']);
-const MOBILE_SHAPES: ReadonlySet<string> = new Set(['11', '3,4,4', '3,8']);
-
-/** 16–19 digits (checked by the caller) written in one piece, or in fours: 4-4-4-4(-n), n = 1…3. */
-function isCardShape(shape: string, groupCount: number): boolean {
-  if (groupCount === 1) return true;
-  if (groupCount === 4) return shape === '4,4,4,4';
-  return groupCount === 5 && shape.startsWith('4,4,4,4,');
 }
 
 const MOBILE_RE = /^1[3-9]\d{9}$/;
@@ -122,7 +116,7 @@ function looksLikeOrgCode(d: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// Context around a token.
+// Context around a run (all on the normalised text).
 
 /** Short ASCII labels that may be glued to an ID or mobile number (`TEL13812345678`). */
 const GLUED_LABELS: ReadonlySet<string> = new Set([
@@ -141,50 +135,44 @@ const GLUED_LABELS: ReadonlySet<string> = new Set([
   'sjh',
   'dh',
   'lxdh',
+  'wx',
+  'vx',
+  'wxid',
+  'weixin',
+  'wechat',
 ]);
 
 /** Labels that mark an 18-character value as an organisation code (GB 32100), not an ID. */
 const CREDIT_CODE_LABELS = ['信用代码', '社会信用', '机构代码', '纳税人识别号', '税号', '索引号', 'issuercode', 'creditcode', 'uscc', 'indexnumber'] as const;
 const CREDIT_LABEL_WINDOW = 24;
 
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isAnyDigit(c: number): boolean {
-  return isAsciiDigit(c) || (c >= 0xff10 && c <= 0xff19);
-}
+/** Labels that mark a card-shaped number as an organisation's account, not a person's card. */
+const ORG_ACCOUNT_LABELS = ['对公', '单位账', '单位帐', '基本户', '基本存款', '集体账', '集体帐', '专户', '经济合作社账', '委员会账'] as const;
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
-function isAnyLetter(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
-}
-function isAlnum(c: number): boolean {
-  return isAnyDigit(c) || isAnyLetter(c);
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 type LeftTaint = 'none' | 'label' | 'hard';
 
-/** What touches the token on its left: nothing, a known glued label, or a longer code. */
+/** What touches a run on its left: nothing, a known glued label, or letters of a longer code. */
 function leftTaint(text: string, start: number): LeftTaint {
-  if (start === 0) return 'none';
-  const p = text.charCodeAt(start - 1);
-  if (isAnyDigit(p)) return 'hard';
-  if (p === 46 /* . */ && start >= 2 && isAnyDigit(text.charCodeAt(start - 2))) return 'hard';
-  if (!isAnyLetter(p)) return 'none';
-  if (!isAsciiLetter(p)) return 'hard';
+  if (start === 0 || !isAsciiLetter(text.charCodeAt(start - 1))) return 'none';
   let k = start - 1;
   while (k > 0 && start - k < 12 && isAsciiLetter(text.charCodeAt(k - 1))) k--;
-  if (k > 0 && isAlnum(text.charCodeAt(k - 1))) return 'hard';
+  if (k > 0 && (isAsciiLetter(text.charCodeAt(k - 1)) || isAsciiDigit(text.charCodeAt(k - 1)))) return 'hard';
   return GLUED_LABELS.has(text.slice(k, start).toLowerCase()) ? 'label' : 'hard';
 }
 
-/** True when the token runs on into letters, digits or a decimal fraction. */
-function rightTainted(text: string, end: number): boolean {
-  if (end >= text.length) return false;
-  const c = text.charCodeAt(end);
-  if (isAlnum(c)) return true;
-  return c === 46 /* . */ && end + 1 < text.length && isAnyDigit(text.charCodeAt(end + 1));
+/** The same line's text before `start`, at most `window` characters, lower-cased. */
+function lineBefore(text: string, start: number, window: number): string {
+  let from = Math.max(0, start - window);
+  const nl = text.lastIndexOf('\n', start - 1);
+  if (nl >= from) from = nl + 1;
+  return text.slice(from, start).toLowerCase();
 }
 
 /**
@@ -195,207 +183,303 @@ function rightTainted(text: string, end: number): boolean {
 function inCreditCodeContext(text: string, digits: string, start: number, end: number): boolean {
   if (!isValidCreditCode(digits)) return false;
   const next = text.charAt(end);
-  if (next === '/' || next === '\uFF0F') return true;
-  let from = Math.max(0, start - CREDIT_LABEL_WINDOW);
-  const nl = text.lastIndexOf('\n', start - 1);
-  if (nl >= from) from = nl + 1;
-  const before = text.slice(from, start).toLowerCase();
+  if (next === '/') return true;
+  const before = lineBefore(text, start, CREDIT_LABEL_WINDOW);
   return CREDIT_CODE_LABELS.some((label) => before.includes(label));
 }
 
+function inOrgAccountContext(text: string, start: number): boolean {
+  const before = lineBefore(text, start, CREDIT_LABEL_WINDOW);
+  return ORG_ACCOUNT_LABELS.some((label) => before.includes(label));
+}
+
 // ---------------------------------------------------------------------------------------
-// Tokens and candidates.
+// Runs, gaps and segments.
+
+/** Longest gap between two digit groups of one number, in normalised characters. */
+export const MAX_GAP = 8;
+/** Most digits a finding can have (19-digit cards). */
+const MAX_DIGITS = 19;
+
+/** Per BMP code unit, what it is between two digit groups: not a gap, a soft gap, markup, or another hard gap character. */
+const NOT_GAP = 0;
+const SOFT = 1;
+const MARKUP = 2;
+const HARD = 3;
+const GAP_KIND = new Uint8Array(65536);
+// White space and block tags separate words; `/` lists alternatives (`138…/139…`).
+for (const ch of [' ', '\t', '\r', '\n', '/', BREAK_MARK]) GAP_KIND[ch.charCodeAt(0)] = SOFT;
+// Markup (tags, Markdown emphasis) is one kind of gap however it is spelled.
+for (const ch of ['*', '_', '~', '`', JOIN_MARK]) GAP_KIND[ch.charCodeAt(0)] = MARKUP;
+for (const ch of '-\u2010\u2011\u2012\u2013\u2212.\u00B7\u30FB\\()[]{}"\'+') GAP_KIND[ch.charCodeAt(0)] = HARD;
 
 interface Group {
+  /** Normalised offsets. */
   start: number;
   end: number;
   /** ASCII digits, with a final `X` for a check character. */
   digits: string;
 }
 
+interface Run {
+  groups: Group[];
+  /** `soft[k]`, `sig[k]`: the gap between groups k and k + 1 (sig: its hard characters). */
+  soft: boolean[];
+  sig: string[];
+  /** `breaks[k]`: that gap holds a line break (a number wrapped at the end of a line). */
+  breaks: boolean[];
+  left: LeftTaint;
+  rightTainted: boolean;
+}
+
 interface Candidate {
   kind: FindingKind;
-  first: number;
-  last: number;
+  /** Normalised offsets of the number (after any 86/0086 prefix). */
   start: number;
   end: number;
   digits: string;
-  sep: string;
 }
 
-/** A token split at its separators; `seps[k]` lies between `groups[k]` and `groups[k + 1]`. */
-interface Token {
-  offset: number;
-  groups: Group[];
-  seps: string[];
-  leftTaint: LeftTaint;
-  rightTainted: boolean;
+/** Where the last {@link readGap} ended and what it was (module scratch: no allocation per gap). */
+let gapEnd = 0;
+let gapSig = '';
+let gapBreaks = false;
+
+/** Reads the gap from `a` (end of a group) to the next digit; false when the run ends here. */
+function readGap(text: string, a: number): boolean {
+  let sig = '';
+  let newlines = 0;
+  const limit = Math.min(text.length, a + MAX_GAP + 1);
+  for (let k = a; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (k === a) return false;
+      gapEnd = k;
+      gapSig = sig;
+      gapBreaks = newlines > 0;
+      return true;
+    }
+    const kind = GAP_KIND[c] ?? NOT_GAP;
+    if (kind === NOT_GAP) return false;
+    if (kind === SOFT) {
+      if (c === 10 && ++newlines > 1) return false;
+      continue;
+    }
+    const mark = kind === MARKUP ? JOIN_MARK : text.charAt(k);
+    if (!sig.endsWith(mark)) sig += mark;
+  }
+  return false;
+}
+
+/** Reads the run that starts at digit `start`; returns it and where scanning goes on. */
+function readRun(text: string, start: number): { run: Run; next: number } {
+  const groups: Group[] = [];
+  const soft: boolean[] = [];
+  const sig: string[] = [];
+  const breaks: boolean[] = [];
+  let k = start;
+  for (;;) {
+    let e = k;
+    while (e < text.length && isAsciiDigit(text.charCodeAt(e))) e++;
+    if (e === k) break;
+    // A check character X ends its number.
+    const x = text.charCodeAt(e);
+    const hasX = x === 88 || x === 120;
+    groups.push({ start: k, end: hasX ? e + 1 : e, digits: hasX ? `${text.slice(k, e)}X` : text.slice(k, e) });
+    k = hasX ? e + 1 : e;
+    if (hasX || !readGap(text, k)) break;
+    soft.push(gapSig === '');
+    sig.push(gapSig);
+    breaks.push(gapBreaks);
+    k = gapEnd;
+  }
+  const after = text.charCodeAt(k);
+  return {
+    run: { groups, soft, sig, breaks, left: leftTaint(text, start), rightTainted: isAsciiLetter(after) || isAsciiDigit(after) },
+    next: k,
+  };
+}
+
+/** The normalised offset just after the `n`-th digit of groups i.. (to skip a 86 prefix). */
+function afterDigits(run: Run, i: number, n: number): number {
+  let left = n;
+  for (let k = i; ; k++) {
+    const g = run.groups[k];
+    if (g === undefined) return 0;
+    const len = g.end - g.start;
+    if (left < len) return g.start + left;
+    left -= len;
+    if (left === 0) return run.groups[k + 1]?.start ?? g.end;
+  }
+}
+
+function candidateAt(run: Run, i: number, j: number, kind: FindingKind, digits: string, skip: number): Candidate {
+  return { kind, start: skip ? afterDigits(run, i, skip) : (run.groups[i]?.start ?? 0), end: run.groups[j]?.end ?? 0, digits };
+}
+
+/** Which kinds a number starting with `head` (its first 4 digits) could be: bit 1 ID, 2 mobile, 4 card. */
+function possibleKinds(head: string): number {
+  let kinds = 0;
+  const c0 = head.charCodeAt(0);
+  const c1 = head.charCodeAt(1);
+  if (hasProvinceCode(head)) kinds |= 1;
+  if ((c0 === 49 && c1 >= 51 && c1 <= 57) || (c0 === 56 && c1 === 54) || (c0 === 48 && c1 === 48)) kinds |= 2;
+  if (hasCardIssuerPrefix(head)) kinds |= 4;
+  return kinds;
+}
+
+/** Classifies groups i..j of a run (their digits: `digits`) as one number, or returns null. */
+function classify(text: string, run: Run, i: number, j: number, digits: string, kinds: number): Candidate | null {
+  const gi = run.groups[i];
+  const gj = run.groups[j];
+  if (gi === undefined || gj === undefined) return null;
+  const total = digits.length;
+  if (kinds & 1) {
+    // (Birth years 1900–2030: a cheap test before the full check.)
+    const century = digits.charCodeAt(6) * 10 + digits.charCodeAt(7) - 528;
+    if (total === 18 && (century === 19 || century === 20) && isValidResidentId18(digits)) {
+      return inCreditCodeContext(text, digits, gi.start, gj.end) ? null : candidateAt(run, i, j, 'resident-id', digits, 0);
+    }
+    // First-generation IDs (withdrawn since 2013, no check digit): in one piece or 6-6-3 only,
+    // or any 15 digits with a real date would do.
+    if (total === 15 && (i === j || (j === i + 2 && gi.digits.length === 6 && gj.digits.length === 3)) && isValidResidentId15(digits)) {
+      return candidateAt(run, i, j, 'resident-id', digits, 0);
+    }
+  }
+  if (digits.endsWith('X')) return null;
+  if (kinds & 2) {
+    if (total === 11 && MOBILE_RE.test(digits)) return candidateAt(run, i, j, 'mobile', digits, 0);
+    if (total === 13 && digits.startsWith('86') && MOBILE_RE.test(digits.slice(2))) {
+      if (gi.digits === '86' || (i === 0 && text.charAt(gi.start - 1) === '+')) return candidateAt(run, i, j, 'mobile', digits.slice(2), 2);
+    }
+    if (total === 15 && digits.startsWith('0086') && MOBILE_RE.test(digits.slice(4))) return candidateAt(run, i, j, 'mobile', digits.slice(4), 4);
+  }
+  // A glued label (TEL13812345678) vouches for IDs and mobiles only.
+  if (i === 0 && run.left === 'label') return null;
+  if (kinds & 4 && total >= 16 && isCardShape(run, i, j) && isCardNumber(digits)) {
+    if (total === 18 && (looksLikeOrgCode(digits) || looksLikeId18(digits))) return null;
+    return inOrgAccountContext(text, gi.start) ? null : candidateAt(run, i, j, 'bank-card', digits, 0);
+  }
+  return null;
+}
+
+/**
+ * How cards are written: in one piece, in fours (4-4-4-4-3), or the 6-digit issuer number
+ * then the rest (6-13). Not any grouping: a 12-digit village code and a year
+ * (`330185117204/2026`) are 16 digits that pass Luhn one time in ten.
+ */
+function isCardShape(run: Run, i: number, j: number): boolean {
+  // A line break is where the line ended, not how the number is grouped: join across it.
+  const sizes: number[] = [run.groups[i]?.digits.length ?? 0];
+  for (let k = i + 1; k <= j; k++) {
+    const len = run.groups[k]?.digits.length ?? 0;
+    if (run.breaks[k - 1] === true) sizes[sizes.length - 1]! += len;
+    else sizes.push(len);
+  }
+  if (sizes.length === 1) return true;
+  if (sizes[0] === 6 && sizes.length === 2) return true;
+  return sizes[0] === 4 && sizes.slice(1, -1).every((n) => n === 4);
 }
 
 function isCountryCode(g: Group | undefined): boolean {
   return g !== undefined && (g.digits === '86' || g.digits === '0086');
 }
 
-function toAscii(s: string): string {
-  let out = '';
-  for (const ch of s) out += asciiDigit(ch);
-  return out;
+/** Lengths some kind can have: 11 mobile, 13 86+mobile, 15 old ID or 0086+mobile, 16–19 card (18 ID). */
+function isCandidateLength(len: number): boolean {
+  return len === 11 || len === 13 || len >= 15;
 }
 
-function splitToken(token: string, offset: number): { groups: Group[]; seps: string[] } {
-  const groups: Group[] = [];
-  const seps: string[] = [];
-  let gStart = 0;
-  let plain = true;
-  for (let k = 0; k <= token.length; k++) {
-    const c = k < token.length ? token.charCodeAt(k) : -1;
-    if (isAsciiDigit(c)) continue;
-    if (c === 88 /* X */ || (c >= 0xff10 && c <= 0xff19) || c === 120 || c === 0xff38 || c === 0xff58) {
-      if (c !== 88) plain = false;
-      continue;
-    }
-    const raw = token.slice(gStart, k);
-    groups.push({ start: offset + gStart, end: offset + k, digits: plain ? raw : toAscii(raw) });
-    if (c !== -1) seps.push(token.charAt(k));
-    gStart = k + 1;
-    plain = true;
-  }
-  return { groups, seps };
-}
-
-function candidate(tok: Token, kind: FindingKind, i: number, j: number, digits: string, skip = 0): Candidate {
-  const gi = tok.groups[i];
-  const gj = tok.groups[j];
-  return {
-    kind,
-    first: i,
-    last: j,
-    start: (gi?.start ?? 0) + skip,
-    end: gj?.end ?? 0,
-    digits,
-    sep: j > i ? (tok.seps[i] ?? '') : '',
-  };
-}
-
-/** Lengths worth classifying: mobile 11, `+86…` 13, old ID or `0086…` 15, cards 16–19 (IDs 18). */
-function isInterestingLength(total: number): boolean {
-  return total === 11 || total === 13 || total >= 15;
-}
-
-/** Classifies groups i..j of a token, or returns null. */
-function tryRun(text: string, tok: Token, i: number, j: number, total: number): Candidate | null {
-  const { groups, seps } = tok;
-  const n = groups.length;
-  if (!isInterestingLength(total)) return null;
-  const sep = j > i ? (seps[i] ?? '') : '';
-  for (let k = i + 1; k < j; k++) if (seps[k] !== sep) return null;
-  const gi = groups[i];
-  const gj = groups[j];
-  if (gi === undefined || gj === undefined) return null;
-  if (j === n - 1 && tok.rightTainted) return null;
-  if (j < n - 1 && !isSpaceSeparator(seps[j] ?? '')) return null;
-  if (i === 0 && tok.leftTaint === 'hard') return null;
-  // A dash may join the number to a leading "86"/"0086" group only, and then only a mobile.
-  const dashBefore = i > 0 && !isSpaceSeparator(seps[i - 1] ?? '');
-  if (dashBefore && !(i === 1 && isCountryCode(groups[0]))) return null;
-
-  let digits = gi.digits;
-  let shape = String(gi.digits.length);
-  for (let k = i + 1; k <= j; k++) {
-    const g = groups[k];
-    if (g === undefined) return null;
-    digits += g.digits;
-    shape += `,${g.digits.length}`;
-  }
-
-  if (!dashBefore) {
-    if (ID18_SHAPES.has(shape) && isValidResidentId18(digits)) {
-      if (inCreditCodeContext(text, digits, gi.start, gj.end)) return null;
-      return candidate(tok, 'resident-id', i, j, digits);
-    }
-    if (ID15_SHAPES.has(shape) && isValidResidentId15(digits)) {
-      return candidate(tok, 'resident-id', i, j, digits);
-    }
-  }
-  if (digits.endsWith('X')) return null;
-  if (MOBILE_SHAPES.has(shape) && MOBILE_RE.test(digits)) return candidate(tok, 'mobile', i, j, digits);
-  if (i === 0 && j === 0) {
-    // "+8613812345678" and "008613812345678": the country code glued to the number.
-    const before = text.charAt(tok.offset - 1);
-    if (total === 13 && (before === '+' || before === '\uFF0B') && digits.startsWith('86') && MOBILE_RE.test(digits.slice(2))) {
-      return candidate(tok, 'mobile', i, j, digits.slice(2), 2);
-    }
-    if (total === 15 && digits.startsWith('0086') && MOBILE_RE.test(digits.slice(4))) {
-      return candidate(tok, 'mobile', i, j, digits.slice(4), 4);
-    }
-  }
-  // A glued label (TEL13812345678) is accepted for IDs and mobiles only.
-  if (dashBefore || (i === 0 && tok.leftTaint === 'label')) return null;
-  if (total >= 16 && isCardShape(shape, j - i + 1) && isCardNumber(digits)) {
-    if (total === 18 && looksLikeOrgCode(digits)) return null;
-    if (total === 18 && i === j && looksLikeId18(digits)) return null;
-    return candidate(tok, 'bank-card', i, j, digits);
-  }
-  return null;
-}
+/** DP states: how the last segment ended (for the "one long spaced number" rule). */
+const PLAIN = 0;
+const SPACED_FINDING = 1;
+const LONE_GROUP = 2;
 
 /**
- * True when a multi-group candidate continues, across the same kind of separator, into a
- * neighbouring group no other candidate explains: "1234 5678 9012 3456 7890" is one long
- * number, not a card plus a remainder. A 1–2 digit neighbour ("… 5678 2 人") does not
- * count for IDs and mobiles; a leading "86" before a mobile never does.
+ * The findings of one run: the cut into findings and filler that reports the most digits.
+ * A number written in spaced groups does not end next to a lone spaced group of 3 digits or
+ * more, in either order (`6217 0023 4567 8900 5678` is one 20-digit number, not a card).
+ * Dynamic programming over (groups cut so far × state), in typed arrays: linear in the run.
  */
-function continuesInto(tok: Token, c: Candidate, k: number, sepIdx: number, covered: ReadonlySet<number>): boolean {
-  const g = tok.groups[k];
-  if (g === undefined || tok.seps[sepIdx] !== c.sep || covered.has(k)) return false;
-  if (c.kind === 'mobile' && k === 0 && c.first === 1 && isCountryCode(g)) return false;
-  return c.kind === 'bank-card' || g.digits.length > 2;
-}
-
-function scanToken(text: string, token: string, offset: number, out: Candidate[]): void {
-  const { groups, seps } = splitToken(token, offset);
-  const tok: Token = {
-    offset,
-    groups,
-    seps,
-    leftTaint: leftTaint(text, offset),
-    rightTainted: rightTainted(text, offset + token.length),
-  };
+function scanRun(text: string, run: Run, out: Candidate[]): void {
+  const { groups, soft, sig } = run;
   const n = groups.length;
-
-  // Left to right, take the longest run of groups (≤ 5 groups, ≤ 19 digits) that classifies.
-  const found: Candidate[] = [];
-  const totals = [0, 0, 0, 0, 0];
-  let i = 0;
-  while (i < n) {
-    let reach = 0;
-    let total = 0;
-    for (let j = i; j < n && reach < 5; j++) {
-      total += groups[j]?.digits.length ?? 0;
-      if (total > 19) break;
-      totals[reach++] = total;
-    }
-    let hit: Candidate | null = null;
-    for (let r = reach - 1; r >= 0 && hit === null; r--) {
-      hit = tryRun(text, tok, i, i + r, totals[r] ?? 0);
-    }
-    if (hit === null) {
-      i++;
-    } else {
-      found.push(hit);
-      i = hit.last + 1;
+  let digitCount = 0;
+  for (const g of groups) digitCount += g.digits.length;
+  if (digitCount < 11) return;
+  const pre = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) pre[k + 1] = (pre[k] ?? 0) + (groups[k]?.digits.length ?? 0);
+  const all = groups.map((g) => g.digits).join('');
+  // chunkEnd[k]: last group of the piece (between soft gaps) that starts at k.
+  const chunkEnd = new Int32Array(n);
+  for (let k = n - 1; k >= 0; k--) chunkEnd[k] = k === n - 1 || soft[k] ? k : (chunkEnd[k + 1] ?? k);
+  const size = 3 * (n + 1);
+  const score = new Int32Array(size).fill(-1);
+  const prev = new Int32Array(size);
+  // foundAt[state]: index in `made` of the candidate the step into that state found, or -1.
+  const foundAt = new Int32Array(size).fill(-1);
+  const made: Candidate[] = [];
+  score[0] = 0;
+  // whole[k]: group k is a complete number by itself. A number written in pieces never
+  // contains one (`330182198503124519 2` is an ID and a count, not a 19-digit card).
+  const whole = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const len = groups[k]?.digits.length ?? 0;
+    if (isCandidateLength(len) && len <= MAX_DIGITS) {
+      const head = groups[k]?.digits.slice(0, 4) ?? '';
+      whole[k] = classify(text, run, k, k, groups[k]?.digits ?? '', possibleKinds(head)) === null ? 0 : 1;
     }
   }
-  if (found.length === 0) return;
-
-  const covered = new Set<number>();
-  for (const c of found) for (let k = c.first; k <= c.last; k++) covered.add(k);
-  for (const c of found) {
-    if (c.first < c.last && (continuesInto(tok, c, c.first - 1, c.first - 1, covered) || continuesInto(tok, c, c.last + 1, c.last, covered))) {
-      continue;
+  for (let k = 0; k < n; k++) {
+    for (let state = 0; state < 3; state++) {
+      const from = 3 * k + state;
+      const here = score[from] ?? -1;
+      if (here < 0) continue;
+      // Filler: the whole piece from k to the next soft gap.
+      if (k === 0 || soft[k - 1] === true) {
+        const e = chunkEnd[k] ?? k;
+        const lone = e === k && (groups[k]?.digits.length ?? 0) > 2;
+        const to = 3 * (e + 1) + (lone ? LONE_GROUP : PLAIN);
+        if (!(lone && state === SPACED_FINDING) && here > (score[to] ?? -1)) {
+          score[to] = here;
+          prev[to] = from;
+          foundAt[to] = -1;
+        }
+      }
+      // Findings: groups k..j with one kind of gap throughout.
+      if (k === 0 && run.left === 'hard') continue;
+      const kinds = possibleKinds(all.slice(pre[k], (pre[k] ?? 0) + 4));
+      if (kinds === 0) continue;
+      for (let j = k; j < n; j++) {
+        if (j > k && (sig[j - 1] !== sig[k] || (whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1)) break;
+        const len = (pre[j + 1] ?? 0) - (pre[k] ?? 0);
+        if (len > MAX_DIGITS) break;
+        if (!isCandidateLength(len)) continue;
+        if (j === n - 1 && run.rightTainted) continue;
+        const spaced = j > k && soft[k] === true;
+        if (spaced && state === LONE_GROUP) continue;
+        const c = classify(text, run, k, j, all.slice(pre[k], pre[j + 1]), kinds);
+        const to = 3 * (j + 1) + (spaced ? SPACED_FINDING : PLAIN);
+        if (c !== null && here + c.digits.length > (score[to] ?? -1)) {
+          score[to] = here + c.digits.length;
+          prev[to] = from;
+          foundAt[to] = made.push(c) - 1;
+        }
+      }
     }
-    out.push(c);
   }
+  // The best complete cut, walked back. A finding that ends inside a piece is always followed
+  // by a finding: filler only ever starts at a piece's start.
+  let at = -1;
+  for (let s = 0; s < 3; s++) if ((score[3 * n + s] ?? -1) > (at < 0 ? 0 : (score[at] ?? 0))) at = 3 * n + s;
+  if (at < 0) return;
+  const hits: Candidate[] = [];
+  while (at > 0) {
+    const c = made[foundAt[at] ?? -1];
+    if (c !== undefined) hits.push(c);
+    at = prev[at] ?? 0;
+  }
+  for (let f = hits.length - 1; f >= 0; f--) out.push(hits[f]!);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -429,15 +513,26 @@ function positioner(text: string): (index: number) => { line: number; column: nu
 }
 
 /**
- * Scans `text` for resident ID, mobile and bank-card numbers. Findings are in text order
- * and never overlap. Nothing here throws; the text is not modified.
+ * Scans `text` for resident ID, mobile and bank-card numbers, however they are written
+ * (see the module comment). Findings are in text order, never overlap and point at the
+ * original text. Nothing here throws; the text is not modified.
  */
 export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
+  if (!/[0-9\u0080-\uFFFF]/.test(text)) return [];
+  const norm: Normalized = normalizeForScan(text);
+  const t = norm.text;
   const candidates: Candidate[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const token = m[0];
-    if (token.length >= MIN_TOKEN_CHARS) scanToken(text, token, m.index, candidates);
+  for (let k = 0; k < t.length;) {
+    const c = t.charCodeAt(k);
+    if (!isAsciiDigit(c)) {
+      k++;
+      continue;
+    }
+    const { run, next } = readRun(t, k);
+    scanRun(t, run, candidates);
+    k = Math.max(next, k + 1);
+    // Skip the rest of a digit group glued to what ended the run (`…1234X5678`).
+    while (k < t.length && isAsciiDigit(t.charCodeAt(k))) k++;
   }
   if (candidates.length === 0) return [];
 
@@ -445,18 +540,13 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const at = positioner(text);
   const findings: Finding[] = [];
   for (const c of candidates) {
+    const start = norm.from[c.start] ?? 0;
+    const end = norm.to[c.end - 1] ?? text.length;
     if (allow !== undefined && allow.size > 0) {
-      if (allow.has(text.slice(c.start, c.end)) || allow.has(c.digits)) continue;
+      if (allow.has(text.slice(start, end)) || allow.has(c.digits)) continue;
     }
-    const { line, column } = at(c.start);
-    findings.push({
-      kind: c.kind,
-      index: c.start,
-      length: c.end - c.start,
-      line,
-      column,
-      masked: maskChars(c.digits),
-    });
+    const { line, column } = at(start);
+    findings.push({ kind: c.kind, index: start, length: end - start, line, column, masked: maskChars(c.digits) });
   }
   return findings;
 }

@@ -11,6 +11,7 @@ import { runImport } from '../../../src/lib/import/run';
 import { residentIdCheckChar } from '../../../src/lib/privacy';
 import type { FinanceDisclosure, ListDisclosure } from '../../../src/lib/schemas/disclosure';
 import { financeWorkbook, listWorkbook, workbookBytes } from '../../fixtures/import/workbooks';
+import { BATTERY, showsDigits } from '../../fixtures/privacy/battery';
 import type { Row, Workbook } from '../../fixtures/import/xlsx-writer';
 
 const FINANCE: FinanceDisclosure = {
@@ -236,6 +237,16 @@ describe('personal data', () => {
     const problems = problemsOf(await importWorkbook(wb));
     expect(problems).toMatchObject([{ code: 'privacy/resident-id', field: '收支明细!D2' }]);
     expect(JSON.stringify(problems)).not.toContain(id);
+  });
+});
+
+describe('the battery of ways to write a personal number (issue 17)', () => {
+  it.each(BATTERY.map((w) => [w.name, w] as const))('refuses %s in a cell, never printing it', async (_name, w) => {
+    const wb = financeWorkbook(FINANCE);
+    ledger(wb).getCell('D2').value = `鱼塘承包费 ${w.text}`;
+    const problems = problemsOf(await importWorkbook(wb));
+    expect(problems).toMatchObject([{ code: `privacy/${w.kind}`, field: '收支明细!D2' }]);
+    expect(showsDigits(JSON.stringify(problems), w.digits)).toBe(false);
   });
 });
 

@@ -15,6 +15,23 @@ describe('parseAllowList', () => {
     expect(r.entries).toEqual([good, { ...good, value: '0571-88886666' }]);
   });
 
+  it('refuses ID and bank-card numbers, however written, without printing them (issue 17)', () => {
+    for (const [value, kind] of [
+      ['330182198503124519', '身份证号'],
+      ['330182 1985\u200B0312 4519', '身份证号'],
+      ['6228 4801 2345 6789 015', '银行卡号'],
+    ] as const) {
+      const r = parseAllowList([{ ...good, value }]);
+      expect(r.entries).toEqual([]);
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toContain(`privacy-allow.json[0].value：这是${kind}`);
+      expect(r.errors[0]).toContain('can never be allowed');
+      expect(r.errors[0]).not.toMatch(/1985|4801|2345/);
+    }
+    // A mobile (a village office's duty phone) may still be approved.
+    expect(parseAllowList([good]).errors).toEqual([]);
+  });
+
   it('accepts an empty list', () => {
     expect(parseAllowList([])).toEqual({ entries: [], errors: [] });
   });

@@ -110,11 +110,16 @@ describe('scanText: shapes', () => {
     expect(kinds(`号码：${value}。`)).toEqual([kind]);
   });
 
+  // Issue 17: any grouping is still the number (4-4-4-4-2, 6-13, 4-3-4 …).
+  it.each([
+    ['ID in odd groups', '3301 8219 8503 1245 19', 'resident-id'],
+    ['card in odd groups', '622848 0123456789015', 'bank-card'],
+    ['mobile grouped 4-3-4', '1385 711 2345', 'mobile'],
+  ])('flags %s', (_why, value, kind) => {
+    expect(kinds(`号码：${value}。`)).toEqual([kind]);
+  });
   it.each([
     ['mixed separators', '138-1234 5678'],
-    ['ID in odd groups', '3301 8219 8503 1245 19'],
-    ['card in odd groups', '622848 0123456789015'],
-    ['mobile grouped 4-3-4', '1385 711 2345'],
     ['a longer spaced run', '6217 0023 4567 8900 1234'],
     ['glued +86 without plus', '8613812345678'],
   ])('does not flag %s', (_why, value) => {
