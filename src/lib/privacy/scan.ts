@@ -385,6 +385,13 @@ function isCountryCode(g: Group | undefined): boolean {
   return g !== undefined && (g.digits === '86' || g.digits === '0086');
 }
 
+/** Whether a number of `len` digits can be one of `kinds` (bits as in {@link possibleKinds}). */
+function lengthFits(len: number, kinds: number): boolean {
+  if (kinds & 1 && (len === 18 || len === 15)) return true;
+  if (kinds & 2 && (len === 11 || len === 13 || len === 15)) return true;
+  return (kinds & 4) !== 0 && len >= 16 && len <= 19;
+}
+
 /** Lengths some kind can have: 11 mobile, 13 86+mobile, 15 old ID or 0086+mobile, 16–19 card (18 ID). */
 function isCandidateLength(len: number): boolean {
   return len === 11 || len === 13 || len >= 15;
@@ -454,7 +461,7 @@ function scanRun(text: string, run: Run, out: Candidate[]): void {
         if (j > k && (sig[j - 1] !== sig[k] || (whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1)) break;
         const len = (pre[j + 1] ?? 0) - (pre[k] ?? 0);
         if (len > MAX_DIGITS) break;
-        if (!isCandidateLength(len)) continue;
+        if (!lengthFits(len, kinds)) continue;
         if (j === n - 1 && run.rightTainted) continue;
         const spaced = j > k && soft[k] === true;
         if (spaced && state === LONE_GROUP) continue;
