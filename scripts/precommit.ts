@@ -1,13 +1,15 @@
 /**
  * Git hook: scans only what is being committed — the staged version of each staged file
  * under any content root of the repository (whatever CONTENT_DIR says) or public/ — with the
- * same scanner and messages as `npm run check`.
+ * same scanner and messages as `npm run check`, and checks staged Markdown/MDX bodies against
+ * the body rules (content never runs code).
  * With `--message FILE` (commit-msg hook) it scans the commit message, which the site shows
  * in revision history. Exit 1 refuses the commit.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkBodyFile } from '../src/lib/checks/bodies';
 import { ALLOW_FILE, scanContentFiles, scanFilesForPersonalData, type ContentTextFile } from '../src/lib/checks/privacy';
 import { resolveContentRoot } from '../src/lib/content/root';
 import { formatReport, type Problem } from '../src/lib/errors';
@@ -98,12 +100,18 @@ if (messageIndex > 0) {
     // public/ belongs to every site: it is scanned with the main root's allow-list and rules.
     const rulesFrom = root === 'public' ? 'content' : root;
     problems.push(...scanFilesForPersonalData(files, allowList(rulesFrom), maskNamesOf(rulesFrom)));
+    // Content never runs code: the staged Markdown/MDX bodies of a content root, by the check's rules.
+    if (root !== 'public') for (const f of files) if (f.text !== undefined && /\.mdx?$/i.test(f.rel)) problems.push(...checkBodyFile(f.text, f.rel, f.display));
   }
 }
 
 if (problems.length > 0) {
   console.error(formatReport(problems));
-  console.error('\n提交已被拒绝：请先删除上面列出的个人信息。(Commit refused: remove the personal data listed above.)');
+  console.error(
+    problems.every((p) => p.code.startsWith('privacy/'))
+      ? '\n提交已被拒绝：请先删除上面列出的个人信息。(Commit refused: remove the personal data listed above.)'
+      : '\n提交已被拒绝：请先改正上面列出的问题。(Commit refused: fix the problems listed above.)',
+  );
   process.exit(1);
 }
 if (process.env.GKL_HOOK_TIMING) console.error(`pre-commit scan: ${Math.round(performance.now() - started)} ms`);
