@@ -9,7 +9,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkBodyFile } from '../src/lib/checks/bodies';
 import { ALLOW_FILE, scanContentFiles, scanFilesForPersonalData, type ContentTextFile } from '../src/lib/checks/privacy';
 import { resolveContentRoot } from '../src/lib/content/root';
 import { formatReport, type Problem } from '../src/lib/errors';
@@ -100,8 +99,13 @@ if (messageIndex > 0) {
     // public/ belongs to every site: it is scanned with the main root's allow-list and rules.
     const rulesFrom = root === 'public' ? 'content' : root;
     problems.push(...scanFilesForPersonalData(files, allowList(rulesFrom), maskNamesOf(rulesFrom)));
-    // Content never runs code: the staged Markdown/MDX bodies of a content root, by the check's rules.
-    if (root !== 'public') for (const f of files) if (f.text !== undefined && /\.mdx?$/i.test(f.rel)) problems.push(...checkBodyFile(f.text, f.rel, f.display));
+    // Content never runs code: the staged Markdown/MDX bodies of a content root, by the check's
+    // rules (loaded only when there are some: the parser would slow every other commit).
+    const bodies = root === 'public' ? [] : files.filter((f) => f.text !== undefined && /\.mdx?$/i.test(f.rel));
+    if (bodies.length > 0) {
+      const { checkBodyFile } = await import('../src/lib/checks/bodies');
+      for (const f of bodies) problems.push(...checkBodyFile(f.text!, f.rel, f.display));
+    }
   }
 }
 
