@@ -343,7 +343,7 @@ interface HastLike {
 }
 
 /**
- * Raw HTML as the browser will read it: parsed with Sätteri's HTML parser (the one Astro's
+ * Raw HTML as the browser will read it: parsed with Sätteri’s HTML parser (html5ever, the one Astro’s
  * pipeline uses; an HTML5 tree builder, entities decoded), every element checked against the
  * allowlist. Each finding carries the 0-based offset in `html` of the tag it is about, when
  * the tag can be found in the text (the parser keeps no positions).
