@@ -10,8 +10,7 @@ import { cspMeta } from './src/integrations/csp-meta';
 import { searchIndex } from './src/integrations/search-index';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
-import { satteri } from '@astrojs/markdown-satteri';
-import { tableCaptions } from './src/lib/markdown/table-captions';
+import { markdownProcessor } from './src/integrations/markdown';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
@@ -60,10 +59,9 @@ export default defineConfig({
   // Text pages stay script-free: no prefetch, no view transitions, no dev toolbar in output.
   prefetch: false,
   devToolbar: { enabled: false },
-  // Sätteri (Astro 7's Markdown and MDX processor). Every table needs a caption; Markdown cannot
-  // write one (src/lib/markdown/table-captions.ts). No smart punctuation: Chinese text carries its
-  // own full-width punctuation, and "..." or '' in a quoted statute must stay as written.
-  markdown: { processor: satteri({ hastPlugins: [tableCaptions], features: { smartPunctuation: false } }) },
+  // Sätteri (Astro 7's Markdown and MDX processor; mdx() inherits it): the guards that keep content
+  // from running code, table captions, no smart punctuation (src/integrations/markdown.ts).
+  markdown: { processor: markdownProcessor(contentRoot) },
   // searchIndex runs last: it indexes the finished HTML.
   integrations: [contentCheck(contentRoot), cspMeta(), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
   vite: {

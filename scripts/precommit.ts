@@ -1,7 +1,8 @@
 /**
  * Git hook: scans only what is being committed — the staged version of each staged file
  * under any content root of the repository (whatever CONTENT_DIR says) or public/ — with the
- * same scanner and messages as `npm run check`.
+ * same scanner and messages as `npm run check`, and checks staged Markdown/MDX bodies against
+ * the body rules (content never runs code).
  * With `--message FILE` (commit-msg hook) it scans the commit message, which the site shows
  * in revision history. Exit 1 refuses the commit.
  */
@@ -98,12 +99,23 @@ if (messageIndex > 0) {
     // public/ belongs to every site: it is scanned with the main root's allow-list and rules.
     const rulesFrom = root === 'public' ? 'content' : root;
     problems.push(...scanFilesForPersonalData(files, allowList(rulesFrom), maskNamesOf(rulesFrom)));
+    // Content never runs code: the staged Markdown/MDX bodies of a content root, by the check's
+    // rules (loaded only when there are some: the parser would slow every other commit).
+    const bodies = root === 'public' ? [] : files.filter((f) => f.text !== undefined && /\.mdx?$/i.test(f.rel));
+    if (bodies.length > 0) {
+      const { checkBodyFile } = await import('../src/lib/checks/bodies');
+      for (const f of bodies) problems.push(...checkBodyFile(f.text!, f.rel, f.display));
+    }
   }
 }
 
 if (problems.length > 0) {
   console.error(formatReport(problems));
-  console.error('\n提交已被拒绝：请先删除上面列出的个人信息。(Commit refused: remove the personal data listed above.)');
+  console.error(
+    problems.every((p) => p.code.startsWith('privacy/'))
+      ? '\n提交已被拒绝：请先删除上面列出的个人信息。(Commit refused: remove the personal data listed above.)'
+      : '\n提交已被拒绝：请先改正上面列出的问题。(Commit refused: fix the problems listed above.)',
+  );
   process.exit(1);
 }
 if (process.env.GKL_HOOK_TIMING) console.error(`pre-commit scan: ${Math.round(performance.now() - started)} ms`);

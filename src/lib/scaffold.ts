@@ -71,14 +71,15 @@ export function planFile(d: PlanDraft): string {
       phases: [],
     },
     [
-      '<!-- 任务写在上面的 tasks 中，例如：',
+      // An MDX comment: `<!-- -->` is not MDX (mdx/syntax), and {/* */} runs nothing (body-rules.ts).
+      '{/* 任务写在上面的 tasks 中，例如：',
       '  - id: T1',
       '    title: 任务名称',
       '    lead: [单位编号]        # 见 units.json',
       '    due: YYYY-MM-DD',
       '    status: 未开始',
       '    progress: 0',
-      '-->',
+      '*/}',
       '',
       '## 一、指导思想',
       '',

@@ -1,7 +1,8 @@
 /**
  * The pre-commit gate in a fresh clone after `npm ci`: a staged file with a valid ID number
- * is refused with the file and line named; a clean commit passes in under 2 seconds; a commit
- * message with a mobile number is refused too. (Clones HEAD: commit before running locally.)
+ * is refused with the file and line named, and so is an MDX body that would run code; a clean
+ * commit passes in under 2 seconds; a commit message with a mobile number is refused too.
+ * (Clones HEAD: commit before running locally.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,6 +62,22 @@ describe('git hooks installed by npm ci', () => {
     for (const f of Object.keys(files)) expect(r.stderr).toContain(`${f}:`);
     expect(r.stderr).not.toContain(mobile);
     expect(r.stderr).not.toContain(id);
+    expect(headCount()).toBe(before);
+  });
+
+  it('refuses a staged MDX body that would run code, naming file and line', () => {
+    const before = headCount();
+    const file = 'content/legal/code-test.mdx';
+    fs.writeFileSync(path.join(clone, file), "---\ntitle: 测试\n---\n\nimport fs from 'node:fs'\n\n{process.env.HOME}\n");
+    sh('git', ['add', file]);
+    const r = sh('git', ['commit', '-m', '添加测试文件']);
+    sh('git', ['rm', '-q', '--cached', file]);
+    fs.rmSync(path.join(clone, file));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`${file}:5:1`);
+    expect(r.stderr).toContain('正文里不能写 import');
+    expect(r.stderr).toContain(`${file}:7:1`);
+    expect(r.stderr).toContain('Commit refused: fix the problems listed above.');
     expect(headCount()).toBe(before);
   });
 

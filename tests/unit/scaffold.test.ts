@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { checkBodyFile } from '../../src/lib/checks/bodies';
 import { disclosureFile, nextIndexNumber, planFile, uniqueSlug } from '../../src/lib/scaffold';
 import { financeDisclosureSchema, listDisclosureSchema, planSchema } from '../../src/lib/schemas';
 
@@ -25,6 +26,8 @@ describe('npm run new helpers', () => {
     });
     const fm = parseYaml(/^---\n([\s\S]*?)\n---/.exec(plan)![1]!) as unknown;
     expect(planSchema.safeParse(fm).success).toBe(true);
+    // The body is MDX that compiles: its note to the author is an MDX comment, not <!-- -->.
+    expect(checkBodyFile(plan, 'plans/x.mdx', 'plans/x.mdx')).toEqual([]);
     const fin = JSON.parse(
       disclosureFile({
         village: '330000000001',

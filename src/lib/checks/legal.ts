@@ -13,9 +13,10 @@ import { literal, scanComponents, type ComponentUse } from '../legal/mdx-scan';
 import { parseArticle } from '../legal/citations';
 import { isArticleNumber, MAX_ARTICLE } from '../legal/numerals';
 import { slugify } from '../slug';
+import { LEGAL_COMPONENTS } from '../markdown/body-rules';
 
-/** The components authors may use without importing them (docs/普法写作指南.md). */
-export const AUTHOR_COMPONENTS = ['LawCite', 'Case', 'Term'] as const;
+/** The components authors may use without importing them (docs/普法写作指南.md), as the body rules define them. */
+export const AUTHOR_COMPONENTS: readonly string[] = Object.keys(LEGAL_COMPONENTS);
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -27,25 +28,10 @@ function checkBody(a: LegalSource): Problem[] {
   const problems: Problem[] = [];
   for (const use of scanComponents(a.source.body)) {
     const at = (p: Pick<Problem, 'code' | 'what' | 'fix'>) => problems.push(bodyProblem(a, use, p));
-    if (a.ext === 'md') {
-      at({
-        code: 'legal/component-in-md',
-        what: bi(`.md 文件不能使用组件 <${use.name}>`, `a .md file cannot use the component <${use.name}>`),
-        fix: bi('把文件扩展名改为 .mdx', 'rename the file to .mdx'),
-      });
-      continue;
-    }
-    if (!(AUTHOR_COMPONENTS as readonly string[]).includes(use.name)) {
-      at({
-        code: 'legal/unknown-component',
-        what: bi(`没有名为 <${use.name}> 的组件`, `there is no component <${use.name}>`),
-        fix: bi(
-          `可用的组件：${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join('、')}（区分大小写，不需要 import）`,
-          `use one of ${AUTHOR_COMPONENTS.map((c) => `<${c}>`).join(', ')} (case matters; no import needed)`,
-        ),
-      });
-      continue;
-    }
+    // A component in a .md file, or one the site does not have, is refused by the body rules
+    // (mdx/component-in-md, mdx/unknown-component in checks/bodies.ts); here only how the
+    // site's own components are filled in.
+    if (a.ext === 'md' || !AUTHOR_COMPONENTS.includes(use.name)) continue;
     if (use.name === 'LawCite') {
       const name = literal(use.attrs.get('name'));
       if (typeof name !== 'string' || name.trim() === '' || /[《》]/.test(name)) {

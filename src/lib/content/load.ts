@@ -12,6 +12,7 @@ import { checkDatasets } from '../checks/datasets';
 import { checkLegal } from '../checks/legal';
 import { checkDisclosures } from '../checks/disclosures';
 import { checkPrivacy } from '../checks/privacy';
+import { checkBodies } from '../checks/bodies';
 import { checkRegistries } from '../checks/registries';
 import { loadDatasets, type DatasetSource } from './datasets';
 import { loadDisclosures, type DisclosureSource } from './disclosures';
@@ -182,6 +183,8 @@ export function loadContent(root: string): LoadResult {
     ...checkDisclosures(content),
     ...checkDatasets(content),
     ...checkLegal(content),
+    // Content never runs code: every Markdown/MDX body, parsed, before anything is evaluated.
+    ...checkBodies(root, (abs) => displayPath(abs)),
     // Names are checked masked unless the site explicitly turned masking off.
     ...checkPrivacy(root, content.site?.privacy.maskNames ?? true, (abs) => displayPath(abs)),
   );

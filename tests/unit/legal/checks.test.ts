@@ -20,8 +20,8 @@ const article = (body: string, extra: string[] = []) => [...FRONT, ...extra, '--
 
 describe('legal checks', () => {
   const cases: Array<[string, string, string, number | undefined]> = [
-    ['unknown component', article('正文\n\n<Lawcite name="中华人民共和国民法典" />'), 'legal/unknown-component', 13],
-    ['component in a .md file', article('<Term def="d">t</Term>'), 'legal/component-in-md', 11],
+    ['unknown component', article('正文\n\n<Lawcite name="中华人民共和国民法典" />'), 'mdx/unknown-component', 13],
+    ['component in a .md file', article('<Term def="d">t</Term>'), 'mdx/component-in-md', 11],
     ['<LawCite> without a name', article('<LawCite article={3} />'), 'legal/law-cite-name', 11],
     ['<LawCite> name in 《》', article('<LawCite name="《中华人民共和国民法典》" />'), 'legal/law-cite-name', 11],
     ['<LawCite> article not a number', article('<LawCite name="中华人民共和国民法典" article="第三条" />'), 'legal/law-cite-article', 11],
