@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolveBasePath } from './src/lib/base-path';
+import { normaliseText } from './src/lib/content/read';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
 import { cspMeta } from './src/integrations/csp-meta';
@@ -24,7 +25,7 @@ const portal = isPortalRoot(contentRoot);
 function siteUrl(): string | undefined {
   if (process.env.SITE_URL) return process.env.SITE_URL;
   try {
-    const site = JSON.parse(fs.readFileSync(path.join(contentRoot, portal ? PORTAL_FILE : 'site.json'), 'utf8')) as { siteUrl?: string };
+    const site = JSON.parse(normaliseText(fs.readFileSync(path.join(contentRoot, portal ? PORTAL_FILE : 'site.json'), 'utf8'))) as { siteUrl?: string };
     return site.siteUrl;
   } catch {
     return undefined; // the content check reports a missing or broken site.json

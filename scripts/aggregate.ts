@@ -18,6 +18,7 @@ import { displayPath, resolveContentRoot } from '../src/lib/content/root';
 import { bi, formatReport, type Problem } from '../src/lib/errors';
 import { aggregate, type AggregateResult, type VillageRef } from '../src/lib/stats/aggregate';
 import { rawFormatOf, readRawTable } from '../src/lib/stats/raw';
+import { LIMITS, tooLargeProblem } from '../src/lib/content/read';
 import { evaluateAlerts } from '../src/lib/model/datasets';
 
 export const USAGE = `用法 (usage):
@@ -188,7 +189,10 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
   const rawDisplay = displayPath(rawAbs, cwd);
   let bytes: Uint8Array | undefined;
   try {
-    bytes = new Uint8Array(fs.readFileSync(rawAbs));
+    const kind = rawFormatOf(rawAbs) === 'xlsx' ? 'xlsx' : 'csv';
+    const size = fs.statSync(rawAbs).size;
+    if (size > LIMITS[kind]) problems.push(tooLargeProblem(rawDisplay, kind, size));
+    else bytes = new Uint8Array(fs.readFileSync(rawAbs));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push({

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
+import { normaliseText } from './lib/content/read';
 import { resolveContentRoot } from './lib/content/root';
 import { z } from 'astro/zod';
 import {
@@ -41,7 +43,7 @@ function registry(file: string): Loader {
       const read = async () => {
         store.clear();
         const id = path.basename(file, '.json');
-        const raw = JSON.parse(fs.readFileSync(abs, 'utf8')) as Record<string, unknown>;
+        const raw = JSON.parse(normaliseText(fs.readFileSync(abs, 'utf8'))) as Record<string, unknown>;
         store.set({ id, data: await parseData({ id, data: Array.isArray(raw) ? { list: raw } : raw }) });
       };
       await read();
@@ -53,13 +55,63 @@ function registry(file: string): Loader {
   };
 }
 
+/**
+ * The JSON files of a folder (`data/x.json`, or `disclosures/<village>/x.json` with `nested`), id = the path without
+ * `.json`. Read as the content check reads them (src/lib/content/read.ts: a byte-order mark
+ * dropped, CRLF as LF): Astro's glob loader hands a BOM to JSON.parse, which refuses it. Every
+ * load starts from an empty store, so no entry survives from an earlier file or content root.
+ */
+function jsonFiles(dir: string, nested: boolean): Loader {
+  return {
+    name: `json:${dir}`,
+    load: async ({ store, parseData, generateDigest, config, watcher }) => {
+      const base = path.join(root, dir);
+      const projectRoot = fileURLToPath(config.root);
+      const list = (): string[] => {
+        if (!fs.existsSync(base)) return [];
+        const top = fs.readdirSync(base).sort();
+        if (!nested) return top.filter((f) => f.endsWith('.json'));
+        return top.flatMap((folder) =>
+          fs.statSync(path.join(base, folder)).isDirectory()
+            ? fs
+                .readdirSync(path.join(base, folder))
+                .filter((f) => f.endsWith('.json'))
+                .sort()
+                .map((f) => `${folder}/${f}`)
+            : [],
+        );
+      };
+      const read = async () => {
+        store.clear();
+        for (const rel of list()) {
+          const abs = path.join(base, rel);
+          const id = rel.replace(/\.json$/, '');
+          const text = normaliseText(fs.readFileSync(abs, 'utf8'));
+          const data = JSON.parse(text) as Record<string, unknown>;
+          store.set({
+            id,
+            data: await parseData({ id, data, filePath: abs }),
+            filePath: path.relative(projectRoot, abs).split(path.sep).join('/'),
+            digest: generateDigest(text),
+          });
+        }
+      };
+      await read();
+      watcher?.add(base);
+      watcher?.on('all', (_event, changed) => {
+        if (path.resolve(changed).startsWith(base + path.sep)) void read();
+      });
+    },
+  };
+}
+
 export const collections = {
   site: defineCollection({ loader: registry('site.json'), schema: siteSchema }),
   units: defineCollection({ loader: registry('units.json'), schema: z.object({ list: z.array(unitSchema) }) }),
   villages: defineCollection({ loader: registry('villages.json'), schema: z.object({ list: z.array(villageSchema) }) }),
   // disclosures/<villageCode>/<period>-<kind>.json; id `<villageCode>/<period>-<kind>`.
   disclosures: defineCollection({
-    loader: glob({ base: path.join(root, 'disclosures'), pattern: '*/*.json', generateId: keepName }),
+    loader: jsonFiles('disclosures', true),
     schema: z.union([financeDisclosureSchema, listDisclosureSchema]),
   }),
   notices: defineCollection({
@@ -68,7 +120,7 @@ export const collections = {
   }),
   // data/<id>.json: aggregated, anonymised statistics.
   datasets: defineCollection({
-    loader: glob({ base: path.join(root, 'data'), pattern: '*.json', generateId: keepName }),
+    loader: jsonFiles('data', false),
     schema: datasetSchema,
   }),
   plans: defineCollection({

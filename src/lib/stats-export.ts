@@ -10,7 +10,7 @@ import { rateHasNoBase, suppressedText } from './model/datasets';
 export function datasetCsv(d: Dataset): string {
   const hidden = suppressedText(d.suppression.threshold);
   return toCsv(
-    [...d.dimensions.map((x) => x.key), ...d.measures.map((m) => m.key)],
+    [...d.dimensions.map((x) => ({ label: x.key, type: 'text' as const })), ...d.measures.map((m) => ({ label: m.key, type: 'number' as const }))],
     d.rows.map((r) => [
       ...d.dimensions.map((x) => String(r[x.key] ?? '')),
       ...d.measures.map((m) => {

@@ -10,6 +10,7 @@ import { resolveToday } from './dates';
 import { bi, type Problem } from './errors';
 import { isPortalRoot, loadPortal } from './portal/load';
 import { displayPath } from './content/root';
+import { basePathProblem } from './base-path';
 
 export interface ValidationResult extends LoadResult {
   today?: string;
@@ -23,7 +24,7 @@ export interface ValidateOptions {
 export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env, opts: ValidateOptions = {}): ValidationResult {
   const result = loadContent(root);
   result.problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
-  const today = checkToday(env, result.problems);
+  const today = checkEnv(env, result.problems);
   if (today) result.problems.push(...checkCorrections(result.content, today));
   return { ...result, today };
 }
@@ -40,7 +41,7 @@ export async function validateRoot(
   if (!isPortalRoot(root)) return validateContentRoot(root, env, opts);
   const { problems } = await loadPortal(root);
   problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
-  checkToday(env, problems);
+  checkEnv(env, problems);
   return { problems };
 }
 
@@ -48,7 +49,10 @@ function publicDirOf(opts: ValidateOptions): string {
   return opts.publicDir ?? path.resolve('public');
 }
 
-function checkToday(env: Record<string, string | undefined>, problems: Problem[]): string | undefined {
+/** The environment the build reads: BASE_PATH must be a plain path, SITE_TODAY a real date (returned). */
+function checkEnv(env: Record<string, string | undefined>, problems: Problem[]): string | undefined {
+  const base = basePathProblem(env.BASE_PATH);
+  if (base) problems.push(base);
   try {
     return resolveToday(env.SITE_TODAY);
   } catch {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { resolveToday } from '../lib/dates';
 import { readHistory } from '../lib/content/git';
 import { splitFrontmatter } from '../lib/content/source';
+import { normaliseText } from '../lib/content/read';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 
@@ -15,7 +16,7 @@ let model: Promise<SiteModel> | undefined;
 /** The village shapes and map metadata, read once; both optional here (the check requires shapes). */
 function readGeo(root: string): { topology?: unknown; mapMeta?: { reviewNumber?: string; source?: string } } {
   const read = (f: string) =>
-    fs.existsSync(path.join(root, 'geo', f)) ? (JSON.parse(fs.readFileSync(path.join(root, 'geo', f), 'utf8')) as unknown) : undefined;
+    fs.existsSync(path.join(root, 'geo', f)) ? (JSON.parse(normaliseText(fs.readFileSync(path.join(root, 'geo', f), 'utf8'))) as unknown) : undefined;
   return { topology: read('villages.topo.json'), mapMeta: read('meta.json') as { reviewNumber?: string; source?: string } | undefined };
 }
 
@@ -33,7 +34,7 @@ function abs(filePath: string | undefined): string | undefined {
 function bodyOf(filePath: string | undefined): string {
   const file = abs(filePath);
   if (!file) return '';
-  const body = splitFrontmatter(fs.readFileSync(file, 'utf8'))?.body;
+  const body = splitFrontmatter(normaliseText(fs.readFileSync(file, 'utf8')))?.body;
   if (body === undefined) throw new Error(`${file}: 缺少元数据 (no frontmatter; run npm run check)`);
   return body;
 }

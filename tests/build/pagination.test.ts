@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLegal } from '../../src/lib/content/legal';
+import { scanContentTree } from '../../src/lib/content/read';
 import { buildLegalModel, type LegalModel } from '../../src/lib/model/legal';
 import { PAGE_SIZE } from '../../src/lib/paginate';
 import { buildSite, run, TEST_DIST, TODAY } from '../helpers/build';
@@ -37,7 +38,11 @@ beforeAll(() => {
   const build = buildSite(root, dist);
   expect(build.status, build.stdout + build.stderr).toBe(0);
   const problems: never[] = [];
-  const articles = loadLegal(root, problems);
+  const articles = loadLegal(
+    root,
+    scanContentTree(root, (abs) => abs),
+    problems,
+  );
   model = buildLegalModel(
     articles.map((a) => ({ slug: a.slug, data: a.data, body: a.source.body, ext: a.ext })),
     [],

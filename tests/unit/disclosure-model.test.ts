@@ -25,11 +25,11 @@ describe('ledger', () => {
   it('reconciles to the fen, with totals per side and per account', () => {
     const l = buildLedger(finance('2026-10', '120000.00', '124681.30', '2026-11-05'));
     expect(l.balanced).toBe(true);
-    expect(l.income.totalFen).toBe(500010);
-    expect(l.expense.byAccount).toEqual([{ account: '管理费用', totalFen: 31880, count: 2 }]);
+    expect(l.income.totalFen).toBe(500010n);
+    expect(l.expense.byAccount).toEqual([{ account: '管理费用', totalFen: 31880n, count: 2 }]);
     const off = buildLedger(finance('2026-10', '120000.00', '124681.31', '2026-11-05'));
     expect(off.balanced).toBe(false);
-    expect(off.differenceFen).toBe(1);
+    expect(off.differenceFen).toBe(1n);
   });
   it('exports the ledger as CSV with balances first and last', () => {
     const csv = financeCsv(finance('2026-10', '120000.00', '124681.30', '2026-11-05'));
@@ -81,7 +81,7 @@ describe('timeliness', () => {
     expect(cells['2026-09']).toBe('late');
     expect(cells['2026-08']).toBe('missing');
     expect(m.villages[0]!.quarterly.map((c) => c.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
-    expect(m.villages[0]!.balance.map((b) => b.closingFen)).toEqual([10468130, 10936260]);
+    expect(m.villages[0]!.balance.map((b) => b.closingFen)).toEqual([10468130n, 10936260n]);
     expect(m.villages[0]!.items[0]!.id).toBe('2026-10-finance');
   });
 });

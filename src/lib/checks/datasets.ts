@@ -3,7 +3,8 @@
  * identify a person): rows match the declared dimensions and measures, values are real
  * villages and months, small counts are suppressed, and rules name real measures.
  * Once the rows are sound, the totals must agree with the cells they cover and the LP audit
- * (src/lib/stats/audit.ts) must find no hidden cell that the published numbers give away.
+ * (src/lib/stats/audit.ts) must find no hidden cell that the published numbers give away; then
+ * datasets with the same `source` are audited together (src/lib/stats/joint.ts).
  */
 import { bi, type Problem } from '../errors';
 import type { ContentSet } from '../content/load';
@@ -12,7 +13,8 @@ import { problemAt } from '../content/parse';
 import { parsePeriod } from '../periods';
 import type { DataRow, Dataset } from '../schemas/dataset';
 import { rateHasNoBase } from '../model/datasets';
-import { auditProblems, auditSuppression, checkTotalsAgree } from '../stats/audit';
+import { auditProblems, auditSuppression, checkTotalsAgree, type AuditResult } from '../stats/audit';
+import { auditJoint, jointGroups, jointProblems } from '../stats/joint';
 
 function dimensionValueOk(type: Dataset['dimensions'][number]['type'], value: unknown, villages: Set<string> | undefined): boolean {
   if (typeof value !== 'string' || value === '') return false;
@@ -142,8 +144,15 @@ function fieldSegments(field: string): Array<string | number> {
   return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
-function checkDataset(d: DatasetSource, c: ContentSet): Problem[] {
+interface Checked {
+  problems: Problem[];
+  /** The dataset's own LP audit, when its rows and totals are sound enough for a joint one. */
+  audit?: AuditResult;
+}
+
+function checkDataset(d: DatasetSource, c: ContentSet): Checked {
   const problems: Problem[] = [];
+  let audit: AuditResult | undefined;
   const at = (p: Array<string | number>, x: Pick<Problem, 'code' | 'what' | 'fix'>) => problems.push(problemAt(d.source, p, x));
   const data = d.data;
   const villages = c.villagesSource ? new Set(c.villages.map((v) => v.code)) : undefined;
@@ -192,7 +201,10 @@ function checkDataset(d: DatasetSource, c: ContentSet): Problem[] {
   // The audit reads the numbers as numbers: only run it on a file whose rows already passed.
   if (problems.length === 0) {
     const located = ({ code, what, fix, field }: Problem) => problemAt(d.source, field ? fieldSegments(field) : [], { code, what, fix });
-    problems.push(...checkTotalsAgree(data).map(located), ...auditProblems(data, auditSuppression(data)).map(located));
+    const totals = checkTotalsAgree(data);
+    const own = auditSuppression(data);
+    problems.push(...totals.map(located), ...auditProblems(data, own).map(located));
+    if (totals.length === 0 && own.infeasible.length === 0) audit = own;
   }
   (data.alerts ?? []).forEach((a, i) => {
     if (!measureKeys.has(a.measure)) {
@@ -211,9 +223,23 @@ function checkDataset(d: DatasetSource, c: ContentSet): Problem[] {
       });
     }
   });
-  return problems;
+  return { problems, audit };
 }
 
 export function checkDatasets(c: ContentSet): Problem[] {
-  return c.datasets.flatMap((d) => checkDataset(d, c));
+  const checked = c.datasets.map((d) => ({ d, dataset: d.data, ...checkDataset(d, c) }));
+  const problems = checked.flatMap((x) => x.problems);
+  // Datasets from one register, each sound on its own (findings of its own audit aside), together.
+  for (const group of jointGroups(checked.filter((x) => x.audit !== undefined))) {
+    const datasets = group.map((x) => x.dataset);
+    const own = group.map((x) => new Set(x.audit!.unsafe.map((u) => u.field)));
+    const found = jointProblems(
+      datasets,
+      group.map((x) => x.d.source.display),
+      auditJoint(datasets),
+      own,
+    );
+    for (const f of found) problems.push(problemAt(group[f.member]!.d.source, fieldSegments(f.field), f.problem));
+  }
+  return problems;
 }

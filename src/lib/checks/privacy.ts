@@ -9,6 +9,7 @@ import path from 'node:path';
 import { bi, type Bilingual, type Problem } from '../errors';
 import { allowSet, checkPersonName, parseAllowList, scanText, type FindingKind } from '../privacy';
 import { isProblem, parseJsonSource, type SourceFile } from '../content/source';
+import { LIMITS, normaliseText, sizeKindOf } from '../content/read';
 import { problemAt } from '../content/parse';
 
 export const ALLOW_FILE = 'privacy-allow.json';
@@ -31,16 +32,22 @@ export interface ContentTextFile {
   text?: string;
 }
 
-/** Every file under the content root, with the text of the text files. */
-export function readContentFiles(root: string, display: (abs: string) => string): ContentTextFile[] {
+/**
+ * Every file under the content root, with the text of the text files read as the loaders read
+ * it (BOM dropped, CRLF as LF). Links are not followed: the content check refuses them. With
+ * `withinLimits` (a content root), the text of a file over its size limit is not read either
+ * (only its name is scanned): the check refuses the file (src/lib/content/read.ts).
+ */
+export function readContentFiles(root: string, display: (abs: string) => string, withinLimits = false): ContentTextFile[] {
   if (!fs.existsSync(root)) return [];
-  const rels = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
+  const rels = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.lstatSync(path.join(root, f)).isFile()).sort();
   return rels.map((rel) => {
     const abs = path.join(root, rel);
+    const readable = TEXT_EXT.test(rel) && (!withinLimits || fs.statSync(abs).size <= LIMITS[sizeKindOf(rel)]);
     return {
       display: display(abs),
       rel: rel.split(path.sep).join('/'),
-      text: TEXT_EXT.test(rel) ? fs.readFileSync(abs, 'utf8') : undefined,
+      text: readable ? normaliseText(fs.readFileSync(abs, 'utf8')) : undefined,
     };
   });
 }
@@ -51,7 +58,7 @@ export function loadAllowList(root: string, display: (abs: string) => string): {
   if (!fs.existsSync(abs)) return { allow: new Set(), problems: [] };
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(abs, 'utf8'));
+    json = JSON.parse(normaliseText(fs.readFileSync(abs, 'utf8')));
   } catch (err) {
     json = err;
   }
@@ -176,5 +183,5 @@ export function checkPublicDir(publicDir: string, root: string, display: (abs: s
 /** The whole gate over a content root: allow-list, numbers in every file, names in every list. */
 export function checkPrivacy(root: string, maskNames: boolean, display: (abs: string) => string): Problem[] {
   const { allow, problems } = loadAllowList(root, display);
-  return [...problems, ...scanFilesForPersonalData(readContentFiles(root, display), allow, maskNames)];
+  return [...problems, ...scanFilesForPersonalData(readContentFiles(root, display, true), allow, maskNames)];
 }

@@ -5,6 +5,7 @@ import { bi, type Problem } from '../errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { parseWith } from './parse';
 import { displayPath } from './root';
+import { isRefused, readContentText, type ContentTree } from './read';
 import { isProblem, parseJsonSource, type SourceFile } from './source';
 
 export interface DatasetSource {
@@ -14,12 +15,13 @@ export interface DatasetSource {
   data: Dataset;
 }
 
-export function loadDatasets(root: string, problems: Problem[]): DatasetSource[] {
+export function loadDatasets(root: string, tree: ContentTree, problems: Problem[]): DatasetSource[] {
   const dir = path.join(root, 'data');
   if (!fs.existsSync(dir)) return [];
   const out: DatasetSource[] = [];
   for (const file of fs.readdirSync(dir).sort()) {
     const abs = path.join(dir, file);
+    if (isRefused(tree, abs)) continue;
     if (!file.endsWith('.json') || fs.statSync(abs).isDirectory()) {
       problems.push({
         file: displayPath(abs),
@@ -29,7 +31,9 @@ export function loadDatasets(root: string, problems: Problem[]): DatasetSource[]
       });
       continue;
     }
-    const source = parseJsonSource(fs.readFileSync(abs, 'utf8'), displayPath(abs));
+    const text = readContentText(tree, abs, displayPath(abs));
+    if (text === undefined) continue;
+    const source = isProblem(text) ? text : parseJsonSource(text, displayPath(abs));
     if (isProblem(source)) {
       problems.push(source);
       continue;

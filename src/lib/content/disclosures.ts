@@ -15,6 +15,7 @@ import {
 } from '../schemas/disclosure';
 import { parseWith } from './parse';
 import { displayPath } from './root';
+import { isRefused, readContentText, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
 
 /** `2026-10-finance.json`, `2026-Q3-affairs.json`, `2026-11-notice-yishiyiyi.mdx` */
@@ -36,12 +37,13 @@ export type DisclosureSource =
   | (Base & { kind: 'affairs' | 'party'; source: SourceFile; data: ListDisclosure })
   | (Base & { kind: 'notice'; source: FrontmatterSource; data: NoticeDisclosure });
 
-export function loadDisclosures(root: string, problems: Problem[]): DisclosureSource[] {
+export function loadDisclosures(root: string, tree: ContentTree, problems: Problem[]): DisclosureSource[] {
   const dir = path.join(root, 'disclosures');
   if (!fs.existsSync(dir)) return [];
   const out: DisclosureSource[] = [];
   for (const folder of fs.readdirSync(dir).sort()) {
     const folderAbs = path.join(dir, folder);
+    if (isRefused(tree, folderAbs)) continue;
     if (!fs.statSync(folderAbs).isDirectory()) {
       problems.push({
         file: displayPath(folderAbs),
@@ -53,6 +55,7 @@ export function loadDisclosures(root: string, problems: Problem[]): DisclosureSo
     }
     for (const file of fs.readdirSync(folderAbs).sort()) {
       const abs = path.join(folderAbs, file);
+      if (isRefused(tree, abs)) continue;
       const display = displayPath(abs);
       const m = FILE_RE.exec(file);
       if (!m) {
@@ -69,7 +72,12 @@ export function loadDisclosures(root: string, problems: Problem[]): DisclosureSo
       }
       const [, namePeriod, kind, noticeSlug] = m as unknown as [string, string, 'finance' | 'affairs' | 'party' | undefined, string | undefined];
       const base: Base = { abs, folder, id: file.replace(/\.(json|mdx?)$/, ''), namePeriod };
-      const text = fs.readFileSync(abs, 'utf8');
+      const text = readContentText(tree, abs, display);
+      if (text === undefined) continue;
+      if (isProblem(text)) {
+        problems.push(text);
+        continue;
+      }
       if (noticeSlug !== undefined) {
         const source = parseFrontmatterSource(text, display);
         if (isProblem(source)) {

@@ -8,6 +8,7 @@ import { bi, type Problem } from '../errors';
 import { legalSchema, type LegalFrontmatter } from '../schemas/legal';
 import { parseWith } from './parse';
 import { displayPath } from './root';
+import { isRefused, readContentText, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, type FrontmatterSource } from './source';
 
 export interface LegalSource {
@@ -21,7 +22,7 @@ export interface LegalSource {
 /** URL words used by the filter and list pages under /legal/ (/legal/page/2/); an article may not take them as its slug. */
 export const RESERVED_LEGAL_SLUGS = ['audience', 'topic', 'page'] as const;
 
-export function loadLegal(root: string, problems: Problem[]): LegalSource[] {
+export function loadLegal(root: string, tree: ContentTree, problems: Problem[]): LegalSource[] {
   const dir = path.join(root, 'legal');
   if (!fs.existsSync(dir)) return [];
   const articles: LegalSource[] = [];
@@ -32,6 +33,7 @@ export function loadLegal(root: string, problems: Problem[]): LegalSource[] {
     .sort();
   for (const f of files) {
     const abs = path.join(dir, f);
+    if (isRefused(tree, abs)) continue;
     const display = displayPath(abs);
     const slug = f.replace(/\.mdx?$/, '');
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || (RESERVED_LEGAL_SLUGS as readonly string[]).includes(slug)) {
@@ -56,7 +58,9 @@ export function loadLegal(root: string, problems: Problem[]): LegalSource[] {
       continue;
     }
     seen.set(slug, display);
-    const source = parseFrontmatterSource(fs.readFileSync(abs, 'utf8'), display);
+    const text = readContentText(tree, abs, display);
+    if (text === undefined) continue;
+    const source = isProblem(text) ? text : parseFrontmatterSource(text, display);
     if (isProblem(source)) {
       problems.push(source);
       continue;

@@ -19,6 +19,7 @@ import { loadDisclosures, type DisclosureSource } from './disclosures';
 import { loadLegal, type LegalSource } from './legal';
 import { parseWith } from './parse';
 import { displayPath } from './root';
+import { isRefused, readContentText, scanContentTree, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
 
 export interface PlanSource {
@@ -60,8 +61,10 @@ function missingFile(display: string, zh: string, en: string): Problem {
   };
 }
 
-function readJson(abs: string, problems: Problem[]): SourceFile | undefined {
-  const parsed = parseJsonSource(fs.readFileSync(abs, 'utf8'), displayPath(abs));
+function readJson(abs: string, tree: ContentTree, problems: Problem[]): SourceFile | undefined {
+  const text = readContentText(tree, abs, displayPath(abs));
+  if (text === undefined) return undefined;
+  const parsed = isProblem(text) ? text : parseJsonSource(text, displayPath(abs));
   if (isProblem(parsed)) {
     problems.push(parsed);
     return undefined;
@@ -77,23 +80,25 @@ function listFiles(dir: string, pattern: RegExp): string[] {
     .sort();
 }
 
-function loadRegistry<T>(root: string, name: string, schema: Parameters<typeof parseWith<T>>[0], problems: Problem[]) {
+function loadRegistry<T>(root: string, tree: ContentTree, name: string, schema: Parameters<typeof parseWith<T>>[0], problems: Problem[]) {
   const abs = path.join(root, name);
+  if (isRefused(tree, abs)) return {};
   if (!fs.existsSync(abs)) {
     problems.push(missingFile(displayPath(abs), name, name));
     return {};
   }
-  const source = readJson(abs, problems);
+  const source = readJson(abs, tree, problems);
   if (!source) return {};
   const { data, problems: p } = parseWith(schema, source);
   problems.push(...p);
   return { data, source };
 }
 
-function loadGeoCodes(root: string, problems: Problem[]): Set<string> | undefined {
+function loadGeoCodes(root: string, tree: ContentTree, problems: Problem[]): Set<string> | undefined {
   const abs = path.join(root, 'geo', 'villages.topo.json');
+  if (isRefused(tree, abs)) return new Set();
   if (!fs.existsSync(abs)) return undefined;
-  const source = readJson(abs, problems);
+  const source = readJson(abs, tree, problems);
   if (!source) return new Set();
   const topo = source.data as { type?: string; objects?: Record<string, { geometries?: { properties?: { code?: unknown } }[] }> };
   const geometries = topo?.type === 'Topology' ? topo.objects?.villages?.geometries : undefined;
@@ -109,12 +114,13 @@ function loadGeoCodes(root: string, problems: Problem[]): Set<string> | undefine
   return new Set(geometries.map((g) => String(g.properties?.code ?? '')));
 }
 
-function loadPlans(root: string, problems: Problem[]): PlanSource[] {
+function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSource[] {
   const dir = path.join(root, 'plans');
   const plans: PlanSource[] = [];
   const seen = new Map<string, string>();
   for (const f of listFiles(dir, /\.mdx?$/)) {
     const abs = path.join(dir, f);
+    if (isRefused(tree, abs)) continue;
     const display = displayPath(abs);
     const slug = f.replace(/\.mdx?$/, '');
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
@@ -136,7 +142,9 @@ function loadPlans(root: string, problems: Problem[]): PlanSource[] {
       continue;
     }
     seen.set(slug, display);
-    const source = parseFrontmatterSource(fs.readFileSync(abs, 'utf8'), display);
+    const text = readContentText(tree, abs, display);
+    if (text === undefined) continue;
+    const source = isProblem(text) ? text : parseFrontmatterSource(text, display);
     if (isProblem(source)) {
       problems.push(source);
       continue;
@@ -159,9 +167,12 @@ export function loadContent(root: string): LoadResult {
     });
     return { content: { root, villages: [], plans: [], disclosures: [], datasets: [], legal: [], geoDisplay: '' }, problems };
   }
-  const site = loadRegistry(root, 'site.json', siteSchema, problems);
-  const units = loadRegistry(root, 'units.json', unitsSchema, problems);
-  const villages = loadRegistry(root, 'villages.json', villagesSchema, problems);
+  // Links, over-long names and oversized files are refused before any file is parsed.
+  const tree = scanContentTree(root, (abs) => displayPath(abs));
+  problems.push(...tree.problems);
+  const site = loadRegistry(root, tree, 'site.json', siteSchema, problems);
+  const units = loadRegistry(root, tree, 'units.json', unitsSchema, problems);
+  const villages = loadRegistry(root, tree, 'villages.json', villagesSchema, problems);
   const content: ContentSet = {
     root,
     site: site.data,
@@ -170,12 +181,12 @@ export function loadContent(root: string): LoadResult {
     unitsSource: units.source,
     villages: villages.data ?? [],
     villagesSource: villages.source,
-    geoCodes: loadGeoCodes(root, problems),
+    geoCodes: loadGeoCodes(root, tree, problems),
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
-    plans: loadPlans(root, problems),
-    disclosures: loadDisclosures(root, problems),
-    datasets: loadDatasets(root, problems),
-    legal: loadLegal(root, problems),
+    plans: loadPlans(root, tree, problems),
+    disclosures: loadDisclosures(root, tree, problems),
+    datasets: loadDatasets(root, tree, problems),
+    legal: loadLegal(root, tree, problems),
   };
   problems.push(
     ...checkRegistries(content),

@@ -3,7 +3,7 @@
  * `file:line`. JSON is checked with the strict JSON parser first (so YAML leniency never
  * accepts bad JSON), then re-read with the YAML parser, whose nodes carry source ranges.
  */
-import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import { bi, type Problem } from '../errors';
 
 export type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: number } | undefined;
@@ -50,7 +50,7 @@ function offsetToLineCol(text: string, offset: number): { line: number; column: 
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Parses a JSON file; on a syntax error returns a Problem pointing at the line. */
+/** Parses a JSON file; on a syntax error or a key written twice returns a Problem pointing at the line. */
 export function parseJsonSource(textContent: string, display: string): SourceFile | Problem {
   let data: unknown;
   try {
@@ -70,8 +70,25 @@ export function parseJsonSource(textContent: string, display: string): SourceFil
       ),
     };
   }
+  // JSON.parse keeps the last of two equal keys without a word; the YAML parser (a superset of
+  // JSON, and the one that gives positions) reports the second one, after decoding escapes.
   const counter = new LineCounter();
-  const doc = parseDocument(textContent, { lineCounter: counter, uniqueKeys: false });
+  const doc = parseDocument(textContent, { lineCounter: counter, uniqueKeys: true });
+  const duplicate = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (duplicate) {
+    const at = duplicate.pos[0];
+    const token = /^"(?:[^"\\]|\\.)*"/.exec(textContent.slice(at))?.[0];
+    const key = token ? (JSON.parse(token) as string) : textContent.slice(at, duplicate.pos[1]);
+    const pos = counter.linePos(at);
+    return {
+      file: display,
+      line: pos.line,
+      column: pos.col,
+      code: 'json/duplicate-key',
+      what: bi(`字段“${key}”在同一处写了两次（第 ${pos.line} 行是第二次）`, `the key "${key}" appears twice in the same object (line ${pos.line} is the second)`),
+      fix: bi('删除其中一个，只保留正确的值；重复的字段只会有一个生效，另一个会被悄悄丢掉', 'delete one of them and keep the right value: only one would take effect, the other silently lost'),
+    };
+  }
   return { display, data, locate: locator(doc, counter, 0) };
 }
 
@@ -120,9 +137,31 @@ export function parseFrontmatterSource(textContent: string, display: string): Fr
       fix: bi('检查该行的缩进、冒号后的空格和引号；同一字段不能写两次', 'check indentation, the space after colons and quotes; a field may appear only once'),
     };
   }
+  // Anchors and aliases (&a / *a) are no part of the contract; refusing them all also refuses an
+  // alias bomb (nested aliases that expand to gigabytes) before anything is expanded.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 0 });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = counter.linePos(node.range[0]).line + 1;
+        return visit.BREAK;
+      },
+    });
+    return {
+      file: display,
+      ...(line !== undefined ? { line } : {}),
+      code: 'frontmatter/alias',
+      what: bi('元数据（YAML）中使用了别名（*名称），内容文件不允许使用 YAML 锚点和别名', 'the frontmatter uses a YAML alias (*name); anchors and aliases are not allowed in content files'),
+      fix: bi('把每个值直接写出来，不要用 & 和 * 引用', 'write every value out in full, without & anchors and * aliases'),
+    };
+  }
   return {
     display,
-    data: doc.toJS() ?? {},
+    data: data ?? {},
     locate: locator(doc, counter, 1),
     body: parts.body,
     bodyLine: parts.bodyLine,

@@ -2,7 +2,7 @@
 import { fenToYuan } from '../money';
 import type { FinanceDisclosure, ListDisclosure } from '../schemas/disclosure';
 import { buildLedger } from './ledger';
-import { toCsv } from '../csv';
+import { toCsv, type CsvColumn } from '../csv';
 
 /** One row per entry, with the opening and closing balances as the first and last rows. */
 export function financeCsv(d: FinanceDisclosure): string {
@@ -15,12 +15,19 @@ export function financeCsv(d: FinanceDisclosure): string {
     for (const e of side) rows.push([label, e.date, e.account, e.summary, e.amount, e.voucher]);
   }
   rows.push(['期末余额', '', '', '', fenToYuan(ledger.closingFen), '']);
-  return toCsv(['收支', '日期', '会计科目', '摘要', '金额（元）', '凭证号'], rows);
+  return toCsv(
+    ['收支', '日期', '会计科目', '摘要', '金额（元）', '凭证号'].map((label): CsvColumn => ({ label, type: label === '金额（元）' ? 'number' : 'text' })),
+    rows,
+  );
 }
 
 export function listCsv(d: ListDisclosure): string {
   return toCsv(
-    d.columns.map((c) => (c.type === 'money' ? `${c.label}（元）` : c.label)),
+    // Money and integer columns hold numbers (a negative amount stays a number); the rest is text.
+    d.columns.map((c): CsvColumn => ({
+      label: c.type === 'money' ? `${c.label}（元）` : c.label,
+      type: c.type === 'money' || c.type === 'integer' ? 'number' : 'text',
+    })),
     d.rows.map((row) => d.columns.map((c) => (row[c.key] === undefined || row[c.key] === null ? '' : (row[c.key] as string | number)))),
   );
 }

@@ -38,7 +38,7 @@ function side(entries: readonly LedgerEntry[]): LedgerSide {
   const lines = entries.map((e) => ({ ...e, amountFen: parseYuan(e.amount) }));
   const byAccount = new Map<string, AccountTotal>();
   for (const l of lines) {
-    const t = byAccount.get(l.account) ?? { account: l.account, totalFen: 0, count: 0 };
+    const t = byAccount.get(l.account) ?? { account: l.account, totalFen: 0n, count: 0 };
     t.totalFen += l.amountFen;
     t.count += 1;
     byAccount.set(l.account, t);

@@ -13,7 +13,8 @@ import { buildDisclosure, type Disclosure, type ImportTarget } from './build';
 import { decodeCsv, parseCsvText, type CsvEncoding } from './csv';
 import { FINANCE_SHEET, LIST_SHEET } from './layout';
 import type { SpreadsheetModel } from './sheet';
-import { readXlsx } from './xlsx';
+import { readXlsx, XlsxTooLargeError } from './xlsx';
+import { LIMITS, tooLargeProblem } from '../content/read';
 
 export type { Disclosure, ImportTarget } from './build';
 export { buildDisclosure } from './build';
@@ -141,10 +142,14 @@ export async function readSpreadsheet(
       bi('在 WPS 或 Excel 中另存为 .xlsx 或 .csv', 'save it as .xlsx or .csv in WPS/Excel'),
     );
   }
+  // Sizes before parsing (readSpreadsheetFile checked the file on disk; bytes may come from elsewhere).
+  const limit = format === 'xlsx' ? 'xlsx' : 'csv';
+  if (bytes.length > LIMITS[limit]) return { problem: tooLargeProblem(file, limit, bytes.length) };
   if (format === 'xlsx') {
     try {
       return { model: await readXlsx(bytes, file) };
     } catch (err) {
+      if (err instanceof XlsxTooLargeError) return { problem: tooLargeProblem(file, 'xlsxUnzipped', err.size) };
       return whole(
         'import/xlsx-unreadable',
         bi(

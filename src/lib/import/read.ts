@@ -2,10 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bi, type Problem } from '../errors';
+import { LIMITS, sizeKindOf, tooLargeProblem } from '../content/read';
 
-/** Reads the spreadsheet at `abs`; `display` names it in the problem when it cannot be read. */
+/** Reads the spreadsheet at `abs` (its size checked first); `display` names it in the problem when it cannot be read. */
 export function readSpreadsheetFile(abs: string, display: string = abs): { bytes: Uint8Array } | { problem: Problem } {
   try {
+    const kind = sizeKindOf(abs) === 'csv' ? 'csv' : 'xlsx';
+    const size = fs.statSync(abs).size;
+    if (size > LIMITS[kind]) return { problem: tooLargeProblem(display, kind, size) };
     return { bytes: new Uint8Array(fs.readFileSync(abs)) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -22,10 +22,13 @@
  *   a broken one no longer makes the file unreadable, nor does a data validation over the
  *   whole sheet make reading hang.
  *
- * No size limit is applied: like exceljs (JSZip), a needed part is inflated whole, whatever
- * size it declares. A limit can check `originalSize` in the unzip filter below.
+ * Size: before anything is inflated, the uncompressed sizes the zip's central directory declares
+ * are added up; over `LIMITS.xlsxUnzipped` the file is refused (`XlsxTooLargeError`), so a small
+ * file that unzips to gigabytes (a "zip bomb") is never expanded. fflate inflates each part into a
+ * buffer of exactly its declared size, so a part that lies about its size cannot grow past it.
  */
 import { unzipSync } from 'fflate';
+import { LIMITS } from '../content/read';
 import type { RawValue, Sheet, SheetRow, SpreadsheetModel } from './sheet';
 import { parseXml } from './xml';
 
@@ -489,8 +492,28 @@ function checkSheetName(name: string, seen: Set<string>): string {
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const FIXED_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
 
-/** Reads an .xlsx file's bytes. Throws when the bytes are not an .xlsx workbook. */
+/** What the workbook declares it unzips to: the sum of its entries' uncompressed sizes (nothing is inflated). */
+export function xlsxUnzippedSize(bytes: Uint8Array): number {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  return total;
+}
+
+export class XlsxTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`the workbook unzips to ${size} bytes, more than ${LIMITS.xlsxUnzipped}`);
+  }
+}
+
+/** Reads an .xlsx file's bytes. Throws when the bytes are not an .xlsx workbook, or unzip past the limit (XlsxTooLargeError). */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<SpreadsheetModel> {
+  const unzipped = xlsxUnzippedSize(bytes);
+  if (unzipped > LIMITS.xlsxUnzipped) throw new XlsxTooLargeError(unzipped);
   const entryName = (n: string) => (n.startsWith('/') ? n.slice(1) : n);
   const wanted = (n: string) => !n.endsWith('/') && (FIXED_PARTS.has(entryName(n)) || WORKSHEET_PART.test(entryName(n)));
   // The filter sees each entry's declared sizes before anything is inflated.

@@ -16,6 +16,7 @@ import type { TradMap } from '../search/query';
 import { parseWith, problemAt } from '../content/parse';
 import { displayPath } from '../content/root';
 import { isProblem, parseJsonSource, type SourceFile } from '../content/source';
+import { readContentText, scanContentTree } from '../content/read';
 
 export const PORTAL_FILE = 'portal.json';
 
@@ -70,7 +71,11 @@ function readerFor(town: PortalTown, root: string, fetcher: typeof fetch): Reade
 export async function loadPortal(root: string, fetcher: typeof fetch = fetch): Promise<PortalLoad> {
   const problems: Problem[] = [];
   const abs = path.join(root, PORTAL_FILE);
-  const parsed = parseJsonSource(fs.readFileSync(abs, 'utf8'), displayPath(abs));
+  const tree = scanContentTree(root, (a) => displayPath(a));
+  if (tree.problems.length > 0) return { towns: [], problems: tree.problems };
+  const text = readContentText(tree, abs, displayPath(abs));
+  if (text === undefined || isProblem(text)) return { towns: [], problems: text ? [text] : [] };
+  const parsed = parseJsonSource(text, displayPath(abs));
   if (isProblem(parsed)) return { towns: [], problems: [parsed] };
   const { data: portal, problems: p } = parseWith(portalSchema, parsed);
   problems.push(...p);

@@ -74,7 +74,10 @@ export const datasetSchema = z
     alerts: z.array(alertRuleSchema).optional(),
     rows: z.array(dataRowSchema),
     totals: z.array(totalsSchema).optional(),
-    /** Where the numbers come from and how they were counted (extension). Optional. */
+    /**
+     * The register the dataset was aggregated from (CONTENT.md), shown as 数据来源. Datasets with
+     * the same source are audited together (src/lib/stats/joint.ts). Optional.
+     */
     source: z.string().optional(),
   })
   .strict();

@@ -35,7 +35,7 @@ export interface RangeResult {
 }
 
 export interface TableAudit {
-  /** One per suppressed cell (in cell order), then one per suppressed margin (in margin order). */
+  /** One per suppressed cell (in cell order; none when `auditCells` is false), then one per suppressed margin (in margin order). */
   ranges: RangeResult[];
   unsafe: RangeResult[];
   /** The published numbers contradict each other (no non-negative values fit them): no ranges then. */
@@ -70,6 +70,7 @@ const SEEDS = 1;
 const BATCH_ROUNDS = 12;
 export function auditTable(table: PublishedTable, options: AuditOptions = {}): TableAudit {
   const { threshold, cells, margins } = table;
+  const auditCells = table.auditCells !== false;
   const exact = options.exact === true;
 
   // Unknowns: the suppressed cells.
@@ -168,11 +169,13 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
     kind: 'cell' | 'margin';
     index: number;
     constant: number;
+    /** The width its range must keep. */
+    threshold: number;
     /** Its unknowns, grouped by component. */
     parts: Array<{ c: number; vars: number[] }>;
   }
   const targets: Target[] = [];
-  const target = (kind: 'cell' | 'margin', index: number, vars: readonly number[], constant: number) => {
+  const target = (kind: 'cell' | 'margin', index: number, vars: readonly number[], constant: number, width = threshold) => {
     const parts = new Map<number, number[]>();
     for (const j of vars) {
       const c = compOf[j]!;
@@ -180,10 +183,10 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
       if (list) list.push(j);
       else parts.set(c, [j]);
     }
-    targets.push({ kind, index, constant, parts: [...parts].map(([c, v]) => ({ c, vars: v })) });
+    targets.push({ kind, index, constant, threshold: width, parts: [...parts].map(([c, v]) => ({ c, vars: v })) });
   };
   cells.forEach((v, j) => {
-    if (v === null) target('cell', j, [varOf[j]!], 0);
+    if (v === null && auditCells) target('cell', j, [varOf[j]!], 0);
   });
   margins.forEach((m, i) => {
     if (m.value !== null) return;
@@ -194,7 +197,7 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
       if (v === null || v === undefined) vars.push(varOf[j]!);
       else constant += v;
     }
-    target('margin', i, vars, constant);
+    target('margin', i, vars, constant, m.threshold ?? threshold);
   });
 
   /** What the witnesses show of a target's range. */
@@ -209,7 +212,7 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
       allExact &&= r.exact;
       return { ...p, r };
     });
-    return { min, max, exact: allExact, parts, proven: max === Infinity || max - min >= threshold - EPSILON };
+    return { min, max, exact: allExact, parts, proven: max === Infinity || max - min >= t.threshold - EPSILON };
   };
 
   if (!exact) {
@@ -287,7 +290,7 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
       min += lo;
       max += hi;
     }
-    ranges.push({ kind: t.kind, index: t.index, min: tidy(min), max: tidy(max), exact: true, safe: max === Infinity || max - min >= threshold - EPSILON });
+    ranges.push({ kind: t.kind, index: t.index, min: tidy(min), max: tidy(max), exact: true, safe: max === Infinity || max - min >= t.threshold - EPSILON });
   }
 
   if (infeasible) return { ranges: [], unsafe: [], infeasible, lps };

@@ -128,7 +128,7 @@ function describe(dataset: Dataset, measure: string, r: RangeResult, marginAt: D
 
 const fileOf = (dataset: Dataset, file?: string) => file ?? `data/${dataset.id}.json`;
 
-function whereText(where: Record<string, string>, dataset: Dataset): { zh: string; en: string } {
+export function whereText(where: Record<string, string>, dataset: Dataset): { zh: string; en: string } {
   const parts = Object.entries(where).map(([k, v]) => ({ label: dataset.dimensions.find((d) => d.key === k)?.label ?? k, k, v }));
   if (parts.length === 0) return bi('总计', 'the grand total');
   return bi(parts.map((p) => `${p.label} ${p.v}`).join('、'), parts.map((p) => `${p.k}=${p.v}`).join(', '));

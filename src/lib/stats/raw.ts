@@ -11,7 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { bi, type Problem } from '../errors';
 import { decodeCsv } from '../import/csv';
 import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../import/sheet';
-import { readXlsx } from '../import/xlsx';
+import { readXlsx, XlsxTooLargeError } from '../import/xlsx';
+import { tooLargeProblem } from '../content/read';
 
 export interface RawTable {
   locator: Locator;
@@ -112,6 +113,7 @@ export async function readRawXlsx(bytes: Uint8Array, file: string, sheet?: strin
   try {
     model = await readXlsx(bytes, file);
   } catch (err) {
+    if (err instanceof XlsxTooLargeError) return { problems: [tooLargeProblem(file, 'xlsxUnzipped', err.size)] };
     return {
       problems: [
         {

@@ -11,6 +11,8 @@
 export interface Margin {
   cells: readonly number[];
   value: number | null;
+  /** The width a suppressed margin's range must keep, when not the table's (the joint audit: each dataset's own threshold). */
+  threshold?: number;
 }
 
 /** A table as published: cell values (`null` when suppressed) and margins. */
@@ -18,6 +20,12 @@ export interface PublishedTable {
   threshold: number;
   cells: ReadonlyArray<number | null>;
   margins: readonly Margin[];
+  /**
+   * false: the suppressed cells are unknowns only, not values anyone published as hidden, so no
+   * range is computed for them (the joint audit, src/lib/stats/joint.ts, where every published
+   * or hidden number is a margin over the finest cells of several datasets). Default true.
+   */
+  auditCells?: boolean;
 }
 
 /** Primary sensitivity rule (统计法 art. 28 in practice): 0 < n < threshold. Zeros are not sensitive. */
