@@ -12,7 +12,8 @@
  * 3. Runs `astro build` with OUT_DIR set to a staging directory in `.cache/build/`, inside the
  *    project, so Astro's server chunks (`.prerender/`) stay there too and are never published.
  * 4. Only when it exited 0 and the staging directory holds nothing but the site: the swap
- *    (two renames, src/lib/build/swap.ts). Any failure, or a kill, leaves OUT_DIR as it was.
+ *    (two renames, src/lib/build/swap.ts); the previous site is deleted in the background.
+ *    Any failure, or a kill, leaves OUT_DIR as it was.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,8 +116,16 @@ if (stray.length > 0) {
   );
 }
 
-const { copied, ms } = publishSite(staging, outDir);
+const { copied, ms, old } = publishSite(staging, outDir, process.pid, { keepOld: true });
 cleanUp();
+// The previous site is deleted after this command ends: the new one is live already. Whatever is
+// left of it (a machine stopped meanwhile) goes at the start of the next build (recoverOutDir).
+if (old) {
+  spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', old], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
+}
 pruneCaches(PROJECT, contentCacheDir(PROJECT, contentRoot));
 console.log(
   `✓ 已发布到 ${outDir}（${copied ? '跨文件系统复制后' : ''}两次改名，${Math.round(ms)} 毫秒）。(Published to ${outDir}: ${copied ? 'copied across file systems, then ' : ''}two renames, ${Math.round(ms)} ms.)`,

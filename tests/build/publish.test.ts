@@ -123,7 +123,7 @@ describe('npm run build publishes only a site that passed, and keeps the last on
       stdio: 'ignore',
       env: { ...env, SITE_TODAY: '2026-11-20', TZ: 'Asia/Shanghai', CONTENT_DIR: edited, OUT_DIR: out },
     });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 90_000;
     while (!(fs.existsSync(staging) && fs.readdirSync(staging).length > 0)) {
       if (Date.now() > deadline) throw new Error('the build never wrote its staging directory');
@@ -137,7 +137,8 @@ describe('npm run build publishes only a site that passed, and keeps the last on
     expect(second.stderr).toContain(besideOutDir(out).lock);
 
     process.kill(-child.pid!, 'SIGKILL');
-    await exited;
+    // Killed, not finished: it never got to publish.
+    expect(await exited).toBe('SIGKILL');
     expect(fingerprint(out)).toEqual(previous);
 
     server = await serveDir(out);
@@ -158,6 +159,9 @@ describe('npm run build publishes only a site that passed, and keeps the last on
     const next = build(edited, out);
     expect(next.status, next.stdout + next.stderr).toBe(0);
     expect(await (await fetch(new URL('plans/wangge-fuwu-2026/', server.url))).text()).toContain(NEW_TEXT);
+    // The previous site is deleted in the background once the new one is live; then nothing is left beside OUT_DIR.
+    const until = Date.now() + 30_000;
+    while (fs.readdirSync(path.dirname(out)).length > 1 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fs.readdirSync(path.dirname(out))).toEqual(['linhe']);
   }, 240_000);
 });

@@ -86,6 +86,11 @@ describe('publishSite and recoverOutDir', () => {
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>new</p>');
     expect(fs.existsSync(staging)).toBe(false);
     expect(fs.readdirSync(dir)).toEqual(['dist']);
+    // keepOld: the previous site is renamed away and left for the caller to delete.
+    const kept = publishSite(siteAt(path.join(tmp(), 'site'), 'newer'), out, 4243, { keepOld: true });
+    expect(kept.old).toBe(besideOutDir(out).old(4243));
+    expect(fs.readFileSync(path.join(kept.old!, 'index.html'), 'utf8')).toBe('<p>new</p>');
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>newer</p>');
   });
 
   it('publishes into a missing OUT_DIR, and across file systems by copying first', () => {

@@ -110,29 +110,40 @@ function lineFinder(text: string): (offset: number) => { line: number; column: n
   };
 }
 
-const TAG_RE = /<[A-Za-z][^<>]*>/g;
+/**
+ * Attribute values (`name="…"`, `name='…'`, `name=…`), looked for over the whole text rather than
+ * tag by tag: a match outside a tag only means some text is read twice.
+ */
 const ATTR_RE = /\s([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
+
+/** Findings of attribute values seen before: the same navigation, policy and links recur on every page. */
+type ValueMemo = Map<string, Finding[]>;
 
 /**
  * The page as HTML, then each attribute value on its own: how the scanner reads markup is its
  * business, but a value such as a meta description is published text wherever it sits.
  */
-function scanMarkup(text: string, allow: ReadonlySet<string> | undefined): Hit[] {
-  const at = lineFinder(text);
+function scanMarkup(text: string, allow: ReadonlySet<string> | undefined, memo: ValueMemo): Hit[] {
   const hits: Hit[] = findNumbers(text, 'html', allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
   const seen = new Set(hits.map((h) => `${h.line}|${h.finding.kind}|${h.finding.masked}`));
-  for (const tag of text.matchAll(TAG_RE)) {
-    for (const attr of tag[0].matchAll(ATTR_RE)) {
-      const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
-      if (value.length < MIN_VALUE_CHARS) continue;
-      const valueAt = tag.index + attr.index + attr[0].length - value.length - (attr[4] === undefined ? 1 : 0);
-      for (const finding of findNumbers(value, 'html', allow)) {
-        const { line, column } = at(valueAt + finding.index);
-        const key = `${line}|${finding.kind}|${finding.masked}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        hits.push({ finding, line, column, field: attr[1] });
-      }
+  let at: ((offset: number) => { line: number; column: number }) | undefined;
+  for (const attr of text.matchAll(ATTR_RE)) {
+    const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
+    if (value.length < MIN_VALUE_CHARS) continue;
+    let found = memo.get(value);
+    if (found === undefined) {
+      found = findNumbers(value, 'html', allow);
+      memo.set(value, found);
+    }
+    if (found.length === 0) continue;
+    const valueAt = attr.index + attr[0].length - value.length - (attr[4] === undefined ? 1 : 0);
+    at ??= lineFinder(text);
+    for (const finding of found) {
+      const { line, column } = at(valueAt + finding.index);
+      const key = `${line}|${finding.kind}|${finding.masked}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      hits.push({ finding, line, column, field: attr[1] });
     }
   }
   return hits;
@@ -204,6 +215,7 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
   let textFiles = 0;
   let textBytes = 0;
   let binaryFiles = 0;
+  const memo: ValueMemo = new Map();
   for (const rel of siteFiles(dir)) {
     // A number in the file's name is masked in the name as shown, too.
     const inName = findNumbers(rel, undefined, allow);
@@ -220,7 +232,7 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
     textBytes += Buffer.byteLength(text);
     let hits: Hit[];
     let page: string | undefined;
-    if (MARKUP_EXT.test(rel)) hits = scanMarkup(text, allow);
+    if (MARKUP_EXT.test(rel)) hits = scanMarkup(text, allow, memo);
     else if (JSON_EXT.test(rel)) {
       const parsed = parseJson(text);
       // A search fragment names its page: that page's source is the fragment's.
