@@ -22,7 +22,7 @@ import { resolveContentRoot } from '../src/lib/content/root';
 import { checkoutLockFile, besideOutDir, contentCacheDir, outDirProblem, PUBLISH_DIR_ENV, stagingDir } from '../src/lib/build/paths';
 import { tryLock, waitForLock, type LockOwner } from '../src/lib/build/lock';
 import { publishSite, recoverOutDir } from '../src/lib/build/swap';
-import { pruneCaches } from '../src/lib/build/cache';
+import { pruneCaches, pruneStaging } from '../src/lib/build/cache';
 
 const PROJECT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(PROJECT, 'node_modules', '.bin', 'astro');
@@ -127,6 +127,7 @@ if (old) {
   }).unref();
 }
 pruneCaches(PROJECT, contentCacheDir(PROJECT, contentRoot));
+pruneStaging(PROJECT);
 console.log(
   `✓ 已发布到 ${outDir}（${copied ? '跨文件系统复制后' : ''}两次改名，${Math.round(ms)} 毫秒）。(Published to ${outDir}: ${copied ? 'copied across file systems, then ' : ''}two renames, ${Math.round(ms)} ms.)`,
 );

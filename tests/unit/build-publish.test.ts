@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { processAlive, tryLock, waitForLock } from '../../src/lib/build/lock';
 import { publishSite, recoverOutDir } from '../../src/lib/build/swap';
 import { besideOutDir, CACHE_BASE, contentCacheDir, outDirProblem, stagingDir } from '../../src/lib/build/paths';
-import { pruneCaches } from '../../src/lib/build/cache';
+import { pruneCaches, pruneStaging } from '../../src/lib/build/cache';
 import { devStoreGuard } from '../../src/integrations/dev-store-guard';
 import { REPO } from '../helpers/content';
 
@@ -173,6 +173,19 @@ describe('caches per content root', () => {
     const removed = pruneCaches(project, own, undefined, now);
     expect(removed.sort()).toEqual(['data-store.json', `roots/${path.basename(old)}`, 'search-bundles'].sort());
     expect(fs.readdirSync(path.join(base, 'roots')).sort()).toEqual([path.basename(own), path.basename(recent)].sort());
+  });
+});
+
+describe('pruneStaging', () => {
+  it('removes staging directories a killed build left more than a day ago, keeps recent ones', () => {
+    const project = tmp();
+    const old = path.dirname(stagingDir(project, '/srv/www/a'));
+    const recent = path.dirname(stagingDir(project, '/srv/www/b'));
+    for (const d of [old, recent]) fs.mkdirSync(path.join(d, 'site'), { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    fs.utimesSync(old, twoDaysAgo, twoDaysAgo);
+    expect(pruneStaging(project)).toEqual([path.basename(old)]);
+    expect(fs.existsSync(recent)).toBe(true);
   });
 });
 

@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { CACHE_BASE } from './paths';
+import { BUILD_WORK, CACHE_BASE } from './paths';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 /** What Astro and the search index kept directly in CACHE_BASE before caches were per root. */
 const SHARED_LEFTOVERS = ['data-store.json', 'search-bundles', 'content-assets.mjs', 'content-modules.mjs'];
 
@@ -31,6 +32,26 @@ export function pruneCaches(project: string, ownCache: string, maxAgeMs = WEEK_M
     if (now - fs.statSync(p).mtimeMs > maxAgeMs) {
       fs.rmSync(p, { recursive: true, force: true });
       removed.push(`roots/${name}`);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Removes staging directories (`.cache/build/<OUT_DIR key>/`) untouched for a day: a build killed
+ * before publishing leaves one, and the next build of that OUT_DIR, which would replace it, may
+ * never come. A day, so that a build of another OUT_DIR publishing right now keeps its own.
+ */
+export function pruneStaging(project: string, maxAgeMs = DAY_MS, now = Date.now()): string[] {
+  const work = path.join(project, BUILD_WORK);
+  if (!fs.existsSync(work)) return [];
+  const removed: string[] = [];
+  for (const entry of fs.readdirSync(work, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const p = path.join(work, entry.name);
+    if (now - fs.statSync(p).mtimeMs > maxAgeMs) {
+      fs.rmSync(p, { recursive: true, force: true });
+      removed.push(entry.name);
     }
   }
   return removed;
