@@ -9,6 +9,9 @@ import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
 import { cspMeta } from './src/integrations/csp-meta';
 import { searchIndex } from './src/integrations/search-index';
+import { outputScan } from './src/integrations/output-scan';
+import { devStoreGuard } from './src/integrations/dev-store-guard';
+import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
 import { markdownProcessor } from './src/integrations/markdown';
@@ -47,10 +50,14 @@ export default defineConfig({
   base,
   srcDir: portal ? './src/portal' : './src',
   trailingSlash: 'ignore',
+  // `npm run build` (scripts/build.ts) sets OUT_DIR to its staging directory and publishes that.
   outDir: process.env.OUT_DIR || './dist',
   // Astro's content cache (parsed and rendered documents, by content digest) lives outside
   // node_modules/, which npm ci empties, so CI can keep it between runs (deploy/README.md §5).
-  cacheDir: './.cache/astro',
+  // One directory per content root under './.cache/astro' (CACHE_BASE): an entry Astro finds by
+  // digest keeps the file path of the root that stored it, so a shared cache could render one
+  // root's current file into another root's site (src/lib/build/paths.ts).
+  cacheDir: contentCacheDir(process.cwd(), contentRoot),
   build: { format: 'directory', inlineStylesheets: 'never' },
   // HTML-aware whitespace (Astro 5's behaviour), not Astro 7's default 'jsx': a line break between
   // two inline pieces of a template stays one space, as written ("栖梧镇公开栏 栖梧镇人民政府",
@@ -63,8 +70,16 @@ export default defineConfig({
   // Sätteri (Astro 7's Markdown and MDX processor; mdx() inherits it): the guards that keep content
   // from running code, table captions, no smart punctuation (src/integrations/markdown.ts).
   markdown: { processor: markdownProcessor(contentRoot) },
-  // searchIndex runs last: it indexes the finished HTML.
-  integrations: [contentCheck(contentRoot), cspMeta(), mdx(), ...(site ? [sitemap()] : []), searchIndex(portal ? portalTrad : undefined)],
+  // searchIndex indexes the finished HTML; outputScan then reads every file that would be published.
+  integrations: [
+    devStoreGuard(contentRoot),
+    contentCheck(contentRoot),
+    cspMeta(),
+    mdx(),
+    ...(site ? [sitemap()] : []),
+    searchIndex(portal ? portalTrad : undefined),
+    outputScan(contentRoot),
+  ],
   vite: {
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
     server: { fs: { allow: ['.', contentRoot] } },

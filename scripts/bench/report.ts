@@ -519,7 +519,7 @@ export function renderReport(input: ReportInput): string {
       '## Incremental rebuild (one article edited)',
       '',
       'Right after each cold build, one article’s body gets a new paragraph and `astro build` runs again without `--force`: Astro’s ' +
-        'content-layer cache (.cache/astro/data-store.json, astro.config.ts `cacheDir`) keeps every unchanged entry, so only the edited one is ' +
+        'content-layer cache (.cache/astro/roots/<content root>/data-store.json, astro.config.ts `cacheDir`, one per content root) keeps every unchanged entry, so only the edited one is ' +
         'rendered again — but every file is still read and its frontmatter parsed to compare digests, the content check still reads every file, ' +
         'Astro generates every page again (it has no incremental page generation). Pagefind has no incremental mode either; the site keeps finished ' +
         'search bundles in the same cache (src/integrations/search-bundle-cache.ts), so only the bundle holding the edited article is indexed again. ' +

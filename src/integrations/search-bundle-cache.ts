@@ -1,6 +1,6 @@
 /**
  * Finished Pagefind bundles kept between builds (issue 9, incremental rebuilds), under Astro's
- * cache directory (`.cache/astro/search-bundles/`, which the CI examples already keep).
+ * cache directory (`.cache/astro/roots/<content root>/search-bundles/`, which the CI examples already keep).
  *
  * A bundle is reused only when its key matches: Pagefind's version and the path and bytes of
  * every page it indexes, so an edit anywhere in a bundle re-indexes that bundle and a stale

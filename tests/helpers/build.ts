@@ -7,11 +7,11 @@ import { REPO } from './content';
 export const TEST_DIST = path.join(REPO, '.test-dist');
 export const TODAY = '2026-11-20';
 
-export function run(cmd: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
+export function run(cmd: string, args: string[], env: Record<string, string> = {}, cwd = REPO): SpawnSyncReturns<string> {
   // Without vitest's NODE_ENV=test: commands run as an official runs them.
   const { NODE_ENV: _vitest, ...inherited } = process.env;
   return spawnSync(cmd, args, {
-    cwd: REPO,
+    cwd,
     encoding: 'utf8',
     env: { ...inherited, SITE_TODAY: TODAY, TZ: 'Asia/Shanghai', ...env },
     timeout: 180_000,

@@ -17,7 +17,8 @@ export const ALLOW_FILE = 'privacy-allow.json';
 /** Files whose text is scanned; anything else (images, PDFs) has only its name scanned. */
 const TEXT_EXT = /\.(?:mdx?|json|csv|txt|ya?ml|geojson|svg|html?)$/i;
 
-const KIND_TEXT: Record<FindingKind, Bilingual> = {
+/** What each kind of number is called in messages (also the output scan's, src/lib/output/scan.ts). */
+export const KIND_TEXT: Record<FindingKind, Bilingual> = {
   'resident-id': bi('居民身份证号码', 'resident ID number'),
   mobile: bi('手机号码', 'mobile phone number'),
   'bank-card': bi('银行卡号', 'bank card number'),
