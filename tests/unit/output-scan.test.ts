@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnValid, residentIdCheckChar } from '../../src/lib/privacy';
 import { PAGEFIND_SIGNATURE, readOutputText, scanOutputDir } from '../../src/lib/output/scan';
 import { outputSourceFinder } from '../../src/lib/output/source';
+import { BATTERY, showsDigits } from '../fixtures/privacy/battery';
 
 // Numbers built in code, so no literal one sits in the repository.
 const MOBILE = ['139', '5711', '2346'].join('');
@@ -126,5 +127,31 @@ describe('outputSourceFinder', () => {
     expect(find('index.html')).toBeUndefined();
     expect(find('legal/index.html')).toBeUndefined();
     expect(find('units/x/index.html')).toBeUndefined();
+  });
+});
+
+// Issue 17: every way of the battery, as a built page's text, inside an attribute, in a CSV
+// cell and in a search fragment, is stopped by the output scan and never printed back.
+describe('the output scan over the battery', () => {
+  const pages: Record<string, string | Buffer> = {};
+  BATTERY.forEach((w, i) => {
+    pages[`w${i}/index.html`] = `<!doctype html>\n<html lang="zh-CN"><body><main><p>联系人 ${w.text}</p></main></body></html>\n`;
+    pages[`w${i}/meta.html`] =
+      `<!doctype html>\n<html lang="zh-CN"><head><meta name="description" content="联系人 ${w.text.replace(/"/g, '&quot;')}"></head><body></body></html>\n`;
+    pages[`w${i}.csv`] = `序号,备注\n1,"${w.text.replace(/"/g, '""')}"\n`;
+    pages[`pagefind/fragment/w${i}.pf_fragment`] = fragment({ url: `/w${i}/`, content: `联系人 ${w.text}` });
+  });
+  const site = dirWith(pages);
+  const { problems } = scanOutputDir(site, { displayDir: 'dist' });
+
+  it.each(BATTERY.map((w, i) => [w.name, w, i] as const))('%s', (_name, w, i) => {
+    for (const file of [`w${i}/index.html`, `w${i}/meta.html`, `w${i}.csv`, `pagefind/fragment/w${i}.pf_fragment`]) {
+      const mine = problems.filter((p) => p.file === `dist/${file}`);
+      expect(
+        mine.map((p) => p.code),
+        file,
+      ).toEqual([`privacy/output-${w.kind}`]);
+      expect(showsDigits(JSON.stringify(mine), w.digits), file).toBe(false);
+    }
   });
 });

@@ -48,11 +48,12 @@ export interface OutputScanResult {
   binaryFiles: number;
 }
 
-type Markup = 'html' | undefined;
-
-/** The one call of the scanner for the output: every text of the site goes through here. */
-function findNumbers(text: string, markup: Markup, allow: ReadonlySet<string> | undefined): Finding[] {
-  return scanText(text, markup ? { allow, markup } : { allow });
+/**
+ * The one call of the scanner for the output: every text of the site goes through here.
+ * The scanner sees through markup itself (entities, tags, comments: src/lib/privacy/normalize.ts).
+ */
+function findNumbers(text: string, allow: ReadonlySet<string> | undefined): Finding[] {
+  return scanText(text, { allow });
 }
 
 interface Hit {
@@ -124,7 +125,7 @@ type ValueMemo = Map<string, Finding[]>;
  * business, but a value such as a meta description is published text wherever it sits.
  */
 function scanMarkup(text: string, allow: ReadonlySet<string> | undefined, memo: ValueMemo): Hit[] {
-  const hits: Hit[] = findNumbers(text, 'html', allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
+  const hits: Hit[] = findNumbers(text, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
   const seen = new Set(hits.map((h) => `${h.line}|${h.finding.kind}|${h.finding.masked}`));
   let at: ((offset: number) => { line: number; column: number }) | undefined;
   for (const attr of text.matchAll(ATTR_RE)) {
@@ -132,7 +133,7 @@ function scanMarkup(text: string, allow: ReadonlySet<string> | undefined, memo: 
     if (value.length < MIN_VALUE_CHARS) continue;
     let found = memo.get(value);
     if (found === undefined) {
-      found = findNumbers(value, 'html', allow);
+      found = findNumbers(value, allow);
       memo.set(value, found);
     }
     if (found.length === 0) continue;
@@ -163,11 +164,11 @@ function* jsonStrings(value: unknown, at = ''): Generator<[string, string]> {
  * string decoded, as a reader of the file gets it.
  */
 function scanJson(text: string, parsed: unknown, allow: ReadonlySet<string> | undefined): Hit[] {
-  const hits: Hit[] = findNumbers(text, undefined, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
+  const hits: Hit[] = findNumbers(text, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
   if (parsed === undefined || !text.includes('\\')) return hits;
   const seen = new Set(hits.map((h) => `${h.finding.kind}|${h.finding.masked}`));
   for (const [field, s] of jsonStrings(parsed)) {
-    for (const finding of findNumbers(s, undefined, allow)) {
+    for (const finding of findNumbers(s, allow)) {
       const key = `${finding.kind}|${finding.masked}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -218,7 +219,7 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
   const memo: ValueMemo = new Map();
   for (const rel of siteFiles(dir)) {
     // A number in the file's name is masked in the name as shown, too.
-    const inName = findNumbers(rel, undefined, allow);
+    const inName = findNumbers(rel, allow);
     let shownRel = rel;
     for (const f of [...inName].reverse()) shownRel = shownRel.slice(0, f.index) + f.masked + shownRel.slice(f.index + f.length);
     const file = `${shown.replace(/\/+$/, '')}/${shownRel}`;
@@ -239,7 +240,7 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
       const url = rel.endsWith('.pf_fragment') ? (parsed as { url?: unknown } | undefined)?.url : undefined;
       if (typeof url === 'string') page = url;
       hits = scanJson(text, parsed, allow);
-    } else hits = findNumbers(text, undefined, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
+    } else hits = findNumbers(text, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
     if (hits.length === 0) continue;
     const source = sourceOf?.(page ?? rel);
     for (const hit of hits) problems.push(outputProblem(file, hit, source, page));

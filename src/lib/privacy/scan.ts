@@ -54,13 +54,6 @@ export interface ScanOptions {
    * text as written, or its normalised digits, is in the set.
    */
   allow?: ReadonlySet<string>;
-  /**
-   * What kind of markup the text is written in, so that markup between the characters of one
-   * number can be seen through (issue 17 item 2). `'html'` for built pages, SVG and XML feeds,
-   * `'markdown'` for content bodies; plain text when absent. Not used by the scanner yet: the
-   * callers already say what they pass (the output scan, src/lib/output/scan.ts, passes `'html'`).
-   */
-  markup?: 'html' | 'markdown';
 }
 
 /**
