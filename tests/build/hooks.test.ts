@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/content';
-import { BATTERY, showsDigits } from '../fixtures/privacy/battery';
+import { BATTERY, batteryText, showsDigits } from '../fixtures/privacy/battery';
 
 let clone: string;
 const sh = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: clone, encoding: 'utf8', timeout: 240_000 });
@@ -122,11 +122,7 @@ describe('git hooks installed by npm ci', () => {
   // Issue 17: every way of the battery, in a staged content file and in a commit message.
   it('refuses every way of writing a personal number, in a staged file and in the message, never printing one', () => {
     const before = headCount();
-    // One way per paragraph: a blank line ends a number, so each is reported on its own line.
-    const paragraphs = BATTERY.map((w, i) => `第${i + 1}项 ${w.text}`);
-    const text = paragraphs.join('\n\n') + '\n';
-    // The line each way starts on (some ways are themselves broken across lines).
-    const lineOf = (i: number) => paragraphs.slice(0, i).reduce((n, p) => n + p.split('\n').length + 1, 1);
+    const { text, lineOf } = batteryText();
     fs.writeFileSync(path.join(clone, 'content/battery.txt'), text);
     sh('git', ['add', 'content/battery.txt']);
     const staged = sh('git', ['commit', '-m', '添加说明']);

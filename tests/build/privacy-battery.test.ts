@@ -8,15 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../helpers/build';
 import { contentRootWith } from '../helpers/content';
-import { BATTERY, showsDigits } from '../fixtures/privacy/battery';
+import { BATTERY, batteryText, showsDigits } from '../fixtures/privacy/battery';
 
 describe('npm run check over the battery', () => {
   it('names every way, file and line, and prints none of the numbers', () => {
     const root = contentRootWith();
-    const paragraphs = BATTERY.map((w, i) => `第${i + 1}项 ${w.text}`);
-    const text = paragraphs.join('\n\n') + '\n';
-    // The line each way starts on (some ways are themselves broken across lines).
-    const lineOf = (i: number) => paragraphs.slice(0, i).reduce((n, p) => n + p.split('\n').length + 1, 1);
+    const { text, lineOf } = batteryText();
     fs.writeFileSync(path.join(root, 'battery.txt'), text);
     fs.writeFileSync(path.join(root, 'legal', 'battery.md'), `---\ntitle: 测试\n---\n\n${text}`);
     const r = checkContent(root);
