@@ -397,6 +397,9 @@ function isCandidateLength(len: number): boolean {
   return len === 11 || len === 13 || len >= 15;
 }
 
+/** The hard gaps that may mix with white space in one number: dashes and markup. */
+const MIXABLE: ReadonlySet<string> = new Set(['', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', JOIN_MARK]);
+
 /** DP states: how the last segment ended (for the "one long spaced number" rule). */
 const PLAIN = 0;
 const SPACED_FINDING = 1;
@@ -457,15 +460,28 @@ function scanRun(text: string, run: Run, out: Candidate[]): void {
       if (k === 0 && run.left === 'hard') continue;
       const kinds = possibleKinds(all.slice(pre[k], (pre[k] ?? 0) + 4));
       if (kinds === 0) continue;
+      // One kind of gap throughout, or white space plus one other kind (`138-1234 5678`): a
+      // mixed number must be an ID or a mobile and a whole piece, from soft gap to soft gap.
+      let hard = '';
+      let mixed = false;
       for (let j = k; j < n; j++) {
-        if (j > k && (sig[j - 1] !== sig[k] || (whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1)) break;
+        if (j > k) {
+          const g = sig[j - 1] ?? '';
+          if (g !== '' && hard === '') hard = g;
+          if (g !== '' && g !== hard) break;
+          // Dots between spaced groups are decimals (`13.255 6.75488`), never one number.
+          if (g !== sig[k] && !MIXABLE.has(hard)) break;
+          if (g !== sig[k]) mixed = true;
+          if ((whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1) break;
+        }
         const len = (pre[j + 1] ?? 0) - (pre[k] ?? 0);
         if (len > MAX_DIGITS) break;
         if (!lengthFits(len, kinds)) continue;
         if (j === n - 1 && run.rightTainted) continue;
         const spaced = j > k && soft[k] === true;
         if (spaced && state === LONE_GROUP) continue;
-        const c = classify(text, run, k, j, all.slice(pre[k], pre[j + 1]), kinds);
+        if (mixed && !((k === 0 || soft[k - 1] === true) && (j === n - 1 || soft[j] === true))) continue;
+        const c = classify(text, run, k, j, all.slice(pre[k], pre[j + 1]), mixed ? kinds & 3 : kinds);
         const to = 3 * (j + 1) + (spaced ? SPACED_FINDING : PLAIN);
         if (c !== null && here + c.digits.length > (score[to] ?? -1)) {
           score[to] = here + c.digits.length;

@@ -31,6 +31,8 @@ describe('public codes whose digits hide a valid window', () => {
     ['village codes in a list', '330182105201、330182105202、330182105203'],
     ['a statistical table row', '| 330182105201 | 东溪村 | 2345 | 812 | 7 |'],
     ['an amount with a fraction', '合计 13857112345.67 元'],
+    ['decimals separated by spaces (SVG path data)', 'M6.75488 13.255C8.36488 13.255 9.84488 12.665 10.9849 11.6'],
+    ['a table of decimals', '13.255 6.75488 13.5 7.1234'],
   ])('%s is not flagged', (_name, text) => {
     expect(kinds(text)).toEqual([]);
   });

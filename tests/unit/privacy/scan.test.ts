@@ -119,7 +119,14 @@ describe('scanText: shapes', () => {
     expect(kinds(`号码：${value}。`)).toEqual([kind]);
   });
   it.each([
-    ['mixed separators', '138-1234 5678'],
+    ['an ID with mixed separators', '330182-19850312 4519', 'resident-id'],
+    ['a mobile with mixed separators', '138-1234 5678', 'mobile'],
+  ])('flags %s as a whole piece', (_why, value, kind) => {
+    expect(kinds(`号码：${value}。`)).toEqual([kind]);
+  });
+  it.each([
+    ['a card with mixed separators', '6228-4801 2345-6789 015'],
+    ['a mobile with mixed separators inside a longer code', 'XM-2026-138-1234 5678'],
     ['a longer spaced run', '6217 0023 4567 8900 1234'],
     ['glued +86 without plus', '8613812345678'],
   ])('does not flag %s', (_why, value) => {
