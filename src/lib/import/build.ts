@@ -68,7 +68,10 @@ class Builder {
   readonly origins = new Map<string, Origin>();
   readonly loc: Locator;
 
-  constructor(readonly model: SpreadsheetModel) {
+  constructor(
+    readonly model: SpreadsheetModel,
+    readonly allow: ReadonlySet<string> = new Set(),
+  ) {
     this.loc = new Locator(model);
   }
 
@@ -113,7 +116,7 @@ class Builder {
 
   /** The personal-data scanner on one cell's text (DOMAIN.md § Personal information). */
   scan(o: Origin, value: string): void {
-    for (const hit of scanText(value, { allow: new Set() })) {
+    for (const hit of scanText(value, { allow: this.allow })) {
       const k = KIND_TEXT[hit.kind];
       this.cellProblem(
         o,
@@ -640,8 +643,8 @@ function suggestMask(name: string): string {
 }
 
 /** Builds and validates the disclosure; `data` only when there is no problem at all. */
-export function buildDisclosure(model: SpreadsheetModel, target: ImportTarget): BuildResult {
-  const b = new Builder(model);
+export function buildDisclosure(model: SpreadsheetModel, target: ImportTarget, allow?: ReadonlySet<string>): BuildResult {
+  const b = new Builder(model, allow);
   const info = readInfo(b, target.kind);
   const data = target.kind === 'finance' ? buildFinance(b, target, info) : buildList(b, target, info);
   if (!data || b.problems.length) return { problems: b.problems };

@@ -26,6 +26,8 @@ export interface ImportInput extends ImportTarget {
   file: string;
   /** How the output file is named in messages; defaults to its path in the content root. */
   outDisplay?: string;
+  /** The content root's approved values (privacy-allow.json): the same exceptions as `npm run check`. */
+  allow?: ReadonlySet<string>;
 }
 
 export type ImportResult =
@@ -185,11 +187,11 @@ export async function importSpreadsheet(input: ImportInput): Promise<ImportResul
   if (argProblems.length) return { ok: false, problems: argProblems };
   const read = await readSpreadsheet(input.bytes, input.file, input.kind);
   if ('problem' in read) return { ok: false, problems: [read.problem] };
-  const built = buildDisclosure(read.model, input);
+  const built = buildDisclosure(read.model, input, input.allow);
   if (!built.data) return { ok: false, problems: built.problems };
   const json = serializeDisclosure(built.data);
   const rel = targetRel(input);
-  const privacy = scanFilesForPersonalData([{ display: input.outDisplay ?? rel, rel, text: json }], new Set(), true);
+  const privacy = scanFilesForPersonalData([{ display: input.outDisplay ?? rel, rel, text: json }], input.allow ?? new Set(), true);
   if (privacy.length) return { ok: false, problems: privacy };
   return { ok: true, data: built.data, json, rel, format: read.model.format, ...(read.encoding ? { encoding: read.encoding } : {}) };
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { formatReport, type Problem } from '../errors';
 import { displayPath, resolveContentRoot } from '../content/root';
+import { loadAllowList } from '../checks/privacy';
 import { buildLedger } from '../disclosures/ledger';
 import { formatYuan } from '../money';
 import { parseImportArgs, USAGE } from './args';
@@ -47,8 +48,11 @@ export async function runImport(argv: readonly string[], env: RunEnv = {}): Prom
   const read = readSpreadsheetFile(path.resolve(cwd, args.file), args.file);
   if ('problem' in read) return { code: 1, stdout: '', stderr: report([read.problem]) + '\n' };
 
-  const result = await importSpreadsheet({ ...args, bytes: read.bytes, outDisplay });
-  const problems: Problem[] = result.ok ? [] : [...result.problems];
+  // The content root's privacy-allow.json, as npm run check reads it: an approved 值班手机
+  // passes both or neither; a broken allow-list stops the import as it stops the check.
+  const allowList = loadAllowList(root, show);
+  const result = await importSpreadsheet({ ...args, bytes: read.bytes, outDisplay, allow: allowList.allow });
+  const problems: Problem[] = [...allowList.problems, ...(result.ok ? [] : result.problems)];
   const village = unregisteredVillage(root, args.village, show);
   if (village) problems.push(village);
   if (!args.dryRun) {

@@ -290,6 +290,26 @@ describe('npm run import, without spawning', () => {
     expect(fs.existsSync(path.join(dir, 'content'))).toBe(false);
   });
 
+  it("honours the content root's privacy-allow.json as npm run check does (an approved 值班手机)", async () => {
+    const duty = ['138', '5711', '0000'].join('');
+    const wb = financeWorkbook(FINANCE);
+    ledger(wb).getCell('D2').value = `鱼塘承包费 咨询村委会值班手机 ${duty}`;
+    fs.writeFileSync(path.join(dir, 'duty.xlsx'), await workbookBytes(wb));
+    const refused = await runImport(argv('duty.xlsx', '--dry-run'), { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('收支明细!D2');
+    fs.mkdirSync(path.join(dir, 'content'), { recursive: true });
+    const entry = { value: duty, reason: '村委会值班手机，已对外公布', approvedBy: '镇党政办', approvedOn: '2026-11-01' };
+    fs.writeFileSync(path.join(dir, 'content/privacy-allow.json'), JSON.stringify([entry]));
+    const allowed = await runImport(argv('duty.xlsx', '--dry-run'), { cwd: dir });
+    expect(allowed.code, allowed.stderr).toBe(0);
+    // A broken allow-list stops the import, as it stops the check.
+    fs.writeFileSync(path.join(dir, 'content/privacy-allow.json'), JSON.stringify([{ value: duty }]));
+    const broken = await runImport(argv('duty.xlsx', '--dry-run'), { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('privacy-allow.json');
+  });
+
   it('writes under CONTENT_DIR, refuses to overwrite without --force, and --dry-run writes nothing', async () => {
     fs.writeFileSync(path.join(dir, 'ok.xlsx'), await workbookBytes(financeWorkbook(FINANCE)));
     const dry = await runImport(argv('ok.xlsx', '--dry-run'), { cwd: dir });
