@@ -11,7 +11,7 @@ export function parseWith<T>(
   const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return { data: result.data, problems: [] };
   const problems = result.error.issues.map((issue): Problem => {
-    const { what, fix } = describeIssue(issue);
+    const { what, fix } = describeIssue(issue, schema);
     const path = issue.path as ReadonlyArray<string | number>; // our schemas have no symbol keys
     const at = source.locate(path);
     return {

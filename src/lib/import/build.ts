@@ -649,11 +649,11 @@ export function buildDisclosure(model: SpreadsheetModel, target: ImportTarget, a
   const data = target.kind === 'finance' ? buildFinance(b, target, info) : buildList(b, target, info);
   if (!data || b.problems.length) return { problems: b.problems };
   // The contract schema as a last line of defence; issues are named by cell where known.
-  const parsed =
-    target.kind === 'finance' ? financeDisclosureSchema.safeParse(data, { reportInput: true }) : listDisclosureSchema.safeParse(data, { reportInput: true });
+  const schema = target.kind === 'finance' ? financeDisclosureSchema : listDisclosureSchema;
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const { what, fix } = describeIssue(issue);
+      const { what, fix } = describeIssue(issue, schema);
       const o = b.origins.get(fieldPath(issue.path));
       b.problems.push(
         o ? b.loc.cell(o.sheet, o.row, o.col, 'import/schema', what, fix) : { ...b.loc.whole('import/schema', what, fix), field: fieldPath(issue.path) },

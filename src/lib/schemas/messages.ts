@@ -1,8 +1,12 @@
 /**
  * Turns Zod issues into officials' language: what is wrong with which field, and how to fix
  * it, in Chinese with an English gloss. Tests pin this wording (tests/unit/messages.test.ts).
+ *
+ * A field's label is found by the issue's path: first on the schema itself (`.meta({ label })`,
+ * where a key means something else in one place — a 领导小组 member's `title` is 职务, not
+ * 名称), then by the key in FIELD_LABELS.
  */
-import type { core } from 'astro/zod';
+import type { core, ZodType } from 'astro/zod';
 import { bi, type Bilingual } from '../errors';
 
 /** Chinese names of contract fields, so messages speak the officials' words. */
@@ -97,11 +101,71 @@ const FIELD_LABELS: Record<string, string> = {
   months: '月数',
 };
 
-/** `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path. */
-export function fieldLabel(path: ReadonlyArray<string | number>): Bilingual {
+interface SchemaNode {
+  _zod: {
+    def: {
+      type: string;
+      innerType?: SchemaNode;
+      in?: SchemaNode;
+      shape?: Record<string, SchemaNode>;
+      element?: SchemaNode;
+      options?: SchemaNode[];
+      getter?: () => SchemaNode;
+    };
+  };
+  meta?: () => { label?: unknown } | undefined;
+}
+
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
+
+/** The label set with `.meta({ label })` on this schema or any wrapper around it. */
+function metaLabel(node: SchemaNode | undefined): string | undefined {
+  for (let n = node, depth = 0; n && depth < 8; depth++) {
+    const label = n.meta?.()?.label;
+    if (typeof label === 'string') return label;
+    const def = n._zod.def;
+    n = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : def.type === 'lazy' ? def.getter?.() : undefined;
+  }
+  return undefined;
+}
+
+/** The schema of the value at `path` inside `schema`, through wrappers, arrays and unions. */
+function schemaAt(schema: SchemaNode | undefined, path: ReadonlyArray<string | number>): SchemaNode | undefined {
+  let node = schema;
+  for (const key of path) {
+    node = step(node, key);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+function step(node: SchemaNode | undefined, key: string | number, depth = 0): SchemaNode | undefined {
+  if (!node || depth > 8) return undefined;
+  const def = node._zod.def;
+  if (WRAPPERS.has(def.type)) return step(def.innerType, key, depth + 1);
+  if (def.type === 'pipe') return step(def.in, key, depth + 1);
+  if (def.type === 'lazy') return step(def.getter?.(), key, depth + 1);
+  if (def.type === 'object' && typeof key === 'string') return def.shape?.[key];
+  if ((def.type === 'array' || def.type === 'record') && typeof key === 'number') return def.element;
+  if (def.type === 'union') {
+    for (const option of def.options ?? []) {
+      const found = step(option, key, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path: the
+ * label on `schema` at that path when there is one, else the key's usual label.
+ */
+export function fieldLabel(path: ReadonlyArray<string | number>, schema?: ZodType): Bilingual {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
-    if (typeof key === 'string') return bi(FIELD_LABELS[key] ? `${FIELD_LABELS[key]}（${key}）` : key, key);
+    if (typeof key !== 'string') continue;
+    const label = metaLabel(schemaAt(schema as unknown as SchemaNode | undefined, path.slice(0, i + 1))) ?? FIELD_LABELS[key];
+    return bi(label ? `${label}（${key}）` : key, key);
   }
   return bi('文件内容', 'the file');
 }
@@ -230,9 +294,9 @@ export function issueCode(issue: Issue): string {
   return issue.code;
 }
 
-/** What is wrong and how to fix it, for one Zod issue (parsed with `reportInput: true`). */
-export function describeIssue(issue: Issue): { what: Bilingual; fix: Bilingual } {
-  const { zh: label, en: key } = fieldLabel(issue.path as ReadonlyArray<string | number>);
+/** What is wrong and how to fix it, for one Zod issue (parsed with `reportInput: true`) of `schema`. */
+export function describeIssue(issue: Issue, schema?: ZodType): { what: Bilingual; fix: Bilingual } {
+  const { zh: label, en: key } = fieldLabel(issue.path as ReadonlyArray<string | number>, schema);
   const ruleKey = issue.code === 'custom' ? (issue.params?.rule as string | undefined) : issue.code === 'invalid_format' ? issue.message : undefined;
   const rule = ruleKey ? RULES[ruleKey] : undefined;
   if (rule) {

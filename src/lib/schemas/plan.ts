@@ -86,9 +86,9 @@ export const leadingGroupMemberSchema = z
   .object({
     /** 组长 / 副组长 / 成员 */
     role: text,
-    name: text,
+    name: text.meta({ label: '姓名' }),
     /** 职务 Optional. */
-    title: z.string().optional(),
+    title: z.string().optional().meta({ label: '职务' }),
   })
   .strict();
 

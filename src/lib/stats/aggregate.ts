@@ -67,7 +67,7 @@ export function validateConfig(
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {
-        const d = describeIssue(issue);
+        const d = describeIssue(issue, aggregateConfigSchema);
         return { file, field: fieldPath(issue.path), code: 'aggregate/config', what: d.what, fix: d.fix };
       }),
     };
