@@ -15,6 +15,7 @@ import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
 import { markdownProcessor } from './src/integrations/markdown';
+import { buildEnvironment } from './src/lib/env';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
@@ -26,7 +27,8 @@ const portal = isPortalRoot(contentRoot);
 
 /** Canonical origin: SITE_URL, else site.json's (portal.json's) siteUrl; none means no canonical links or sitemap. */
 function siteUrl(): string | undefined {
-  if (process.env.SITE_URL) return process.env.SITE_URL;
+  const fromEnv = buildEnvironment().siteUrl;
+  if (fromEnv) return fromEnv;
   try {
     const site = JSON.parse(normaliseText(fs.readFileSync(path.join(contentRoot, portal ? PORTAL_FILE : 'site.json'), 'utf8'))) as { siteUrl?: string };
     return site.siteUrl;

@@ -18,6 +18,7 @@ import { displayPath, resolveContentRoot } from '../src/lib/content/root';
 import { bi, formatReport, type Problem } from '../src/lib/errors';
 import { aggregate, type AggregateResult, type VillageRef } from '../src/lib/stats/aggregate';
 import { rawFormatOf, readRawTable } from '../src/lib/stats/raw';
+import { buildEnvironment } from '../src/lib/env';
 import { LIMITS, tooLargeProblem } from '../src/lib/content/read';
 import { evaluateAlerts } from '../src/lib/model/datasets';
 
@@ -261,7 +262,7 @@ export async function runAggregate(argv: readonly string[], env: RunEnv = {}): P
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const r = await runAggregate(process.argv.slice(2), { contentDir: process.env.CONTENT_DIR });
+  const r = await runAggregate(process.argv.slice(2), { contentDir: buildEnvironment().contentDir });
   if (r.stdout) process.stdout.write(r.stdout);
   if (r.stderr) process.stderr.write(r.stderr);
   process.exitCode = r.code;

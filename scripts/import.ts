@@ -8,8 +8,9 @@
  * any problem. Layout: docs/导入表格说明.md. The work is done by src/lib/import/run.ts.
  */
 import { runImport } from '../src/lib/import/run';
+import { buildEnvironment } from '../src/lib/env';
 
-const result = await runImport(process.argv.slice(2), { contentDir: process.env.CONTENT_DIR });
+const result = await runImport(process.argv.slice(2), { contentDir: buildEnvironment().contentDir });
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.code;

@@ -14,6 +14,7 @@ import { resolveToday, yearOf } from '../src/lib/dates';
 import { parsePeriod, previousMonth } from '../src/lib/periods';
 import { datasetFile, disclosureFile, legalFile, nextIndexNumber, noticeFile, planFile, uniqueSlug } from '../src/lib/scaffold';
 import { siteSchema, villagesSchema } from '../src/lib/schemas';
+import { buildEnvironment } from '../src/lib/env';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -34,7 +35,7 @@ function fail(zh: string, en: string): never {
 }
 
 const root = resolveContentRoot();
-const today = resolveToday(process.env.SITE_TODAY);
+const today = resolveToday(buildEnvironment().siteToday);
 const what = positionals[0];
 if (!['plan', 'legal', 'disclosure', 'data'].includes(what ?? '')) {
   fail('用法：npm run new -- plan|legal|disclosure|data [--title 标题] …', 'usage: npm run new -- plan|legal|disclosure|data [--title …]');

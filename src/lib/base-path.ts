@@ -8,11 +8,12 @@
  * left out (`zl/qingshan` means `/zl/qingshan/`).
  */
 import { bi, type Problem } from './errors';
+import { buildEnvironment } from './env';
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 /** Why `value` cannot be a base path, or undefined when it can (unset and empty mean `/`). */
-export function basePathProblem(value: string | undefined = process.env.BASE_PATH): Problem | undefined {
+export function basePathProblem(value: string | undefined = buildEnvironment().basePath): Problem | undefined {
   if (value === undefined || value === '' || value === '/') return undefined;
   const refuse = (zh: string, en: string): Problem => ({
     file: 'BASE_PATH',
@@ -39,7 +40,7 @@ export function basePathProblem(value: string | undefined = process.env.BASE_PAT
  * configuration never fails with a stack trace; the content check (src/lib/validate.ts)
  * refuses it with `basePathProblem`'s message before anything is built.
  */
-export function resolveBasePath(value: string | undefined = process.env.BASE_PATH): string {
+export function resolveBasePath(value: string | undefined = buildEnvironment().basePath): string {
   if (basePathProblem(value)) return '/';
   const trimmed = (value ?? '').replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

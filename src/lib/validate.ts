@@ -11,6 +11,7 @@ import { bi, type Problem } from './errors';
 import { isPortalRoot, loadPortal } from './portal/load';
 import { displayPath } from './content/root';
 import { basePathProblem } from './base-path';
+import { buildEnvironment } from './env';
 
 export interface ValidationResult extends LoadResult {
   today?: string;
@@ -51,15 +52,16 @@ function publicDirOf(opts: ValidateOptions): string {
 
 /** The environment the build reads: BASE_PATH must be a plain path, SITE_TODAY a real date (returned). */
 function checkEnv(env: Record<string, string | undefined>, problems: Problem[]): string | undefined {
-  const base = basePathProblem(env.BASE_PATH);
+  const { basePath, siteToday } = buildEnvironment(env);
+  const base = basePathProblem(basePath);
   if (base) problems.push(base);
   try {
-    return resolveToday(env.SITE_TODAY);
+    return resolveToday(siteToday);
   } catch {
     problems.push({
       file: 'SITE_TODAY',
       code: 'env/site-today',
-      what: bi(`环境变量 SITE_TODAY="${env.SITE_TODAY ?? ''}" 不是有效日期`, `SITE_TODAY="${env.SITE_TODAY ?? ''}" is not a real date`),
+      what: bi(`环境变量 SITE_TODAY="${siteToday ?? ''}" 不是有效日期`, `SITE_TODAY="${siteToday ?? ''}" is not a real date`),
       fix: bi('写成 YYYY-MM-DD，或不设置（默认用北京时间的今天）', 'use YYYY-MM-DD, or unset it to use today in Asia/Shanghai'),
     });
     return undefined;

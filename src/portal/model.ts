@@ -8,6 +8,7 @@ import { resolveToday } from '../lib/dates';
 import { formatReport } from '../lib/errors';
 import { loadPortal } from '../lib/portal/load';
 import { buildPortalModel, type PortalModel } from '../lib/portal/model';
+import { buildEnvironment } from '../lib/env';
 
 let model: Promise<PortalModel> | undefined;
 
@@ -15,7 +16,7 @@ export function getPortalModel(): Promise<PortalModel> {
   model ??= (async () => {
     const { portal, towns, problems } = await loadPortal(resolveContentRoot());
     if (!portal || problems.length > 0) throw new Error(formatReport(problems));
-    return buildPortalModel(portal, towns, resolveToday(process.env.SITE_TODAY));
+    return buildPortalModel(portal, towns, resolveToday(buildEnvironment().siteToday));
   })();
   return model;
 }

@@ -10,6 +10,7 @@ import { splitFrontmatter } from '../lib/content/source';
 import { normaliseText } from '../lib/content/read';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
+import { buildEnvironment } from '../lib/env';
 
 let model: Promise<SiteModel> | undefined;
 
@@ -57,10 +58,11 @@ async function load(): Promise<SiteModel> {
   const datasets = await getCollection('datasets');
   const legal = await getCollection('legal');
   if (!site || !units || !villages) throw new Error('site.json、units.json 或 villages.json 未加载 (a registry was not loaded)');
+  const env = buildEnvironment();
   return buildSiteModel({
-    today: resolveToday(process.env.SITE_TODAY),
+    today: resolveToday(env.siteToday),
     site: site.data,
-    siteUrlOverride: process.env.SITE_URL,
+    siteUrlOverride: env.siteUrl,
     units: units.data.list,
     villages: villages.data.list,
     plans: plans.map((p) => ({ slug: p.id, data: p.data, file: abs(p.filePath) })),

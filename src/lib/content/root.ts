@@ -1,7 +1,8 @@
 /** Where the content lives: `CONTENT_DIR` (absolute or relative), default `content/`. */
 import path from 'node:path';
+import { buildEnvironment } from '../env';
 
-export function resolveContentRoot(contentDir: string | undefined = process.env.CONTENT_DIR, cwd = process.cwd()): string {
+export function resolveContentRoot(contentDir: string | undefined = buildEnvironment().contentDir, cwd = process.cwd()): string {
   return path.resolve(cwd, contentDir && contentDir.trim() !== '' ? contentDir : 'content');
 }
 
