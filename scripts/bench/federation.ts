@@ -30,7 +30,7 @@ import {
   type QueryRun,
   type TownBuildRow,
 } from './report';
-import { machineInfo, measure, type Measurement } from './run';
+import { machineInfo, measure, type Measurement } from './measure';
 
 /** The corpus's latest article is dated 2026-11-20 (generate.ts); "today" a little after it, as in `npm run bench`. */
 const SITE_TODAY = '2026-12-01';

@@ -3,9 +3,10 @@
  * `npm run check`, the build and the tests all go through here, so they agree.
  */
 import path from 'node:path';
-import { checkCorrections } from './checks/corrections';
+import { runContentChecks } from './checks';
 import { checkPublicDir } from './checks/privacy';
-import { loadContent, type LoadResult } from './content/load';
+import { loadContent } from './content/load';
+import type { LoadResult } from './content/set';
 import { resolveToday } from './dates';
 import { bi, type Problem } from './errors';
 import { isPortalRoot, loadPortal } from './portal/load';
@@ -23,10 +24,11 @@ export interface ValidateOptions {
 }
 
 export function validateContentRoot(root: string, env: Record<string, string | undefined> = process.env, opts: ValidateOptions = {}): ValidationResult {
+  const display = (abs: string) => displayPath(abs);
   const result = loadContent(root);
-  result.problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
-  const today = checkEnv(env, result.problems);
-  if (today) result.problems.push(...checkCorrections(result.content, today));
+  const envProblems: Problem[] = [];
+  const today = checkEnv(env, envProblems);
+  result.problems.push(...runContentChecks(result.content, { display, today }), ...checkPublicDir(publicDirOf(opts), root, display), ...envProblems);
   return { ...result, today };
 }
 

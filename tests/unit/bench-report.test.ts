@@ -31,7 +31,7 @@ import {
   type SizeResult,
   type TimeResult,
 } from '../../scripts/bench/report';
-import { measure } from '../../scripts/bench/run';
+import { measure } from '../../scripts/bench/measure';
 
 // Captured from `/usr/bin/time -v -o t.txt node_modules/.bin/astro build --force` (GNU time 1.9).
 const ASTRO_TIME = `\tCommand being timed: "node_modules/.bin/astro build --force"

@@ -6,7 +6,7 @@
  * unchanged there, HEAD with its parent (the change the last commit made, as CI sees it).
  */
 import { bi, type Problem } from '../errors';
-import type { ContentSet } from '../content/load';
+import type { ContentSet } from '../content/set';
 import type { DisclosureSource } from '../content/disclosures';
 import { openRepo } from '../content/git';
 import { problemAt } from '../content/parse';

@@ -7,7 +7,7 @@
  * datasets with the same `source` are audited together (src/lib/stats/joint.ts).
  */
 import { bi, type Problem } from '../errors';
-import type { ContentSet } from '../content/load';
+import type { ContentSet } from '../content/set';
 import type { DatasetSource } from '../content/datasets';
 import { problemAt } from '../content/parse';
 import { parsePeriod } from '../periods';

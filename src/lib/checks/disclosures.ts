@@ -4,7 +4,7 @@
  * continuity between consecutive months, list cells that match their column types.
  */
 import { bi, type Problem } from '../errors';
-import type { ContentSet } from '../content/load';
+import type { ContentSet } from '../content/set';
 import type { DisclosureSource } from '../content/disclosures';
 import { problemAt } from '../content/parse';
 import { buildLedger } from '../disclosures/ledger';

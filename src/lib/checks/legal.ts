@@ -6,7 +6,7 @@
  * name, `<Term>` with a definition — reported at the body line, before any build.
  */
 import { bi, type Problem } from '../errors';
-import type { ContentSet } from '../content/load';
+import type { ContentSet } from '../content/set';
 import type { LegalSource } from '../content/legal';
 import { problemAt } from '../content/parse';
 import { literal, scanComponents, type ComponentUse } from '../legal/mdx-scan';

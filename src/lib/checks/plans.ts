@@ -1,6 +1,6 @@
 /** Cross-file and logical checks on plans (CONTENT.md § Governance plans). */
 import { bi, type Problem } from '../errors';
-import type { ContentSet, PlanSource } from '../content/load';
+import type { ContentSet, PlanSource } from '../content/set';
 import { problemAt } from '../content/parse';
 
 function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSource>): Problem[] {

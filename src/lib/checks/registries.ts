@@ -1,6 +1,6 @@
 /** Checks across the registries: ids unique, every village has a map shape (CONTENT.md). */
 import { bi, type Problem } from '../errors';
-import type { ContentSet } from '../content/load';
+import type { ContentSet } from '../content/set';
 import { problemAt } from '../content/parse';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<{ index: number; firstIndex: number; value: string }> {

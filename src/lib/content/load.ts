@@ -1,56 +1,21 @@
 /**
- * Reads a whole content root from disk, validates every file against its schema and runs the
- * cross-file checks. Used by `npm run check`, by the build (before Astro renders anything) and
- * by tests. Returns every problem found, never just the first.
+ * Reads a whole content root from disk and validates every file against its schema, into one
+ * ContentSet (./set.ts). It only loads and parses: the cross-file rules run over the set in
+ * src/lib/checks/index.ts, called by src/lib/validate.ts. Returns every problem found, never
+ * just the first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { bi, type Problem } from '../errors';
-import { planSchema, siteSchema, unitsSchema, villagesSchema, type PlanFrontmatter, type Site, type Unit, type Village } from '../schemas';
-import { checkPlans } from '../checks/plans';
-import { checkDatasets } from '../checks/datasets';
-import { checkLegal } from '../checks/legal';
-import { checkDisclosures } from '../checks/disclosures';
-import { checkPrivacy } from '../checks/privacy';
-import { checkBodies } from '../checks/bodies';
-import { checkRegistries } from '../checks/registries';
-import { loadDatasets, type DatasetSource } from './datasets';
-import { loadDisclosures, type DisclosureSource } from './disclosures';
-import { loadLegal, type LegalSource } from './legal';
+import { planSchema, siteSchema, unitsSchema, villagesSchema } from '../schemas';
+import { loadDatasets } from './datasets';
+import { loadDisclosures } from './disclosures';
+import { loadLegal } from './legal';
+import type { ContentSet, LoadResult, PlanSource } from './set';
 import { parseWith } from './parse';
 import { displayPath } from './root';
 import { isRefused, readContentText, scanContentTree, type ContentTree } from './read';
-import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
-
-export interface PlanSource {
-  slug: string;
-  source: FrontmatterSource;
-  data: PlanFrontmatter;
-}
-
-export interface ContentSet {
-  root: string;
-  site?: Site;
-  siteSource?: SourceFile;
-  /** Registered units; undefined when units.json could not be read (reference checks then wait). */
-  units?: Unit[];
-  unitsSource?: SourceFile;
-  villages: Village[];
-  villagesSource?: SourceFile;
-  /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
-  geoCodes?: Set<string>;
-  geoDisplay: string;
-  plans: PlanSource[];
-  disclosures: DisclosureSource[];
-  datasets: DatasetSource[];
-  /** 普法 articles, legal/<slug>.mdx */
-  legal: LegalSource[];
-}
-
-export interface LoadResult {
-  content: ContentSet;
-  problems: Problem[];
-}
+import { isProblem, parseFrontmatterSource, parseJsonSource, type SourceFile } from './source';
 
 function missingFile(display: string, zh: string, en: string): Problem {
   return {
@@ -188,16 +153,5 @@ export function loadContent(root: string): LoadResult {
     datasets: loadDatasets(root, tree, problems),
     legal: loadLegal(root, tree, problems),
   };
-  problems.push(
-    ...checkRegistries(content),
-    ...checkPlans(content),
-    ...checkDisclosures(content),
-    ...checkDatasets(content),
-    ...checkLegal(content),
-    // Content never runs code: every Markdown/MDX body, parsed, before anything is evaluated.
-    ...checkBodies(root, (abs) => displayPath(abs)),
-    // Names are checked masked unless the site explicitly turned masking off.
-    ...checkPrivacy(root, content.site?.privacy.maskNames ?? true, (abs) => displayPath(abs)),
-  );
   return { content, problems };
 }

@@ -1,0 +1,42 @@
+/**
+ * The loaded content of one root: every file parsed and validated against its schema, with its
+ * source kept for locating problems. src/lib/content/load.ts fills it; the checks
+ * (src/lib/checks/) read it; nothing here imports either, so they never import each other.
+ */
+import type { Problem } from '../errors';
+import type { PlanFrontmatter, Site, Unit, Village } from '../schemas';
+import type { DatasetSource } from './datasets';
+import type { DisclosureSource } from './disclosures';
+import type { LegalSource } from './legal';
+import type { FrontmatterSource, SourceFile } from './source';
+
+export interface PlanSource {
+  slug: string;
+  source: FrontmatterSource;
+  data: PlanFrontmatter;
+}
+
+export interface ContentSet {
+  root: string;
+  site?: Site;
+  siteSource?: SourceFile;
+  /** Registered units; undefined when units.json could not be read (reference checks then wait). */
+  units?: Unit[];
+  unitsSource?: SourceFile;
+  villages: Village[];
+  villagesSource?: SourceFile;
+  /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
+  geoCodes?: Set<string>;
+  geoDisplay: string;
+  plans: PlanSource[];
+  disclosures: DisclosureSource[];
+  datasets: DatasetSource[];
+  /** 普法 articles, legal/<slug>.mdx */
+  legal: LegalSource[];
+}
+
+export interface LoadResult {
+  content: ContentSet;
+  problems: Problem[];
+}
+
