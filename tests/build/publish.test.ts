@@ -6,12 +6,12 @@
  * OUT_DIR is refused while one runs; OUT_DIR outside the repository receives the site only.
  */
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builds, listFiles, run } from '../helpers/build';
+import { builds, listFiles } from '../helpers/build';
+import { build, fingerprint, projectCopy } from '../helpers/project';
 import { contentRootWith, LINHE, REPO } from '../helpers/content';
 import { serveDir, type StaticServer } from '../helpers/nginx';
 import { readOutputText, scanOutputDir } from '../../src/lib/output/scan';
@@ -22,33 +22,6 @@ const MOBILE_PARTS = ['139', '5711', '2346'];
 const NEW_TEXT = '本段只在新一版网站里出现。';
 const PLAN = 'plans/wangge-fuwu-2026.mdx';
 const PLAN_PAGE = 'plans/wangge-fuwu-2026/index.html';
-
-/** `npm run build` of `content` into `out`, in `project` (the repository unless given); OUT_DIR is not emptied first. */
-const build = (content: string, out: string, project = REPO) => run('npm', ['run', '--silent', 'build'], { CONTENT_DIR: content, OUT_DIR: out }, project);
-
-/** Every file of a directory with the SHA-256 of its bytes. */
-function fingerprint(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    listFiles(dir)
-      .sort()
-      .map((f) => [
-        f,
-        crypto
-          .createHash('sha256')
-          .update(fs.readFileSync(path.join(dir, f)))
-          .digest('hex'),
-      ]),
-  );
-}
-
-/** A copy of the project (sources, scripts, config; node_modules linked), to change a component in. */
-function projectCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-project-'));
-  const skip = new Set(['node_modules', '.git', '.cache', '.astro', '.test-dist', 'dist', '.bench', '.scratch']);
-  for (const name of fs.readdirSync(REPO)) if (!skip.has(name)) fs.cpSync(path.join(REPO, name), path.join(dir, name), { recursive: true });
-  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
-  return dir;
-}
 
 const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-www-'));
 let server: StaticServer | undefined;
