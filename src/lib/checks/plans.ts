@@ -1,4 +1,5 @@
 /** Cross-file and logical checks on plans (CONTENT.md § Governance plans). */
+import { isInForce } from '../model/plans';
 import { bi, type Problem } from '../errors';
 import type { ContentSet, PlanSource } from '../content/set';
 import { problemAt } from '../content/parse';
@@ -39,7 +40,7 @@ function checkPlan(plan: PlanSource, c: ContentSet, bySlug: Map<string, PlanSour
         fix: bi('替代文件必须是更新发布的方案；检查 supersededBy 是否写反', 'the superseding plan must be published later; check supersededBy is not reversed'),
       });
     }
-    if (d.validity === '有效' || d.validity === '试行') {
+    if (isInForce(d.validity)) {
       at(['validity'], {
         code: 'plan/superseded-still-valid',
         what: bi(`已被“${d.supersededBy}”替代，有效性却是“${d.validity}”`, `superseded by "${d.supersededBy}" but validity is "${d.validity}"`),
