@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { TODAY } from './tests/today';
 
 // Tests run in Shanghai time with a fixed "today" so date-derived facts never flake.
 process.env.TZ = 'Asia/Shanghai';
-const env = { TZ: 'Asia/Shanghai', SITE_TODAY: '2026-11-20' };
+const env = { TZ: 'Asia/Shanghai', SITE_TODAY: TODAY };
 
 export default defineConfig({
   test: {

@@ -10,8 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/lib/content/git';
 import { validateContentRoot } from '../../src/lib/validate';
 import { contentRootWith } from '../helpers/content';
+import { TODAY } from '../today';
 
-const env = { SITE_TODAY: '2026-11-20' };
+const env = { SITE_TODAY: TODAY };
 const FILE = 'disclosures/330799203204/2025-10-finance.json';
 let root: string;
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });

@@ -16,6 +16,7 @@ import { contentRootWith, LINHE, REPO } from '../helpers/content';
 import { serveDir, type StaticServer } from '../helpers/nginx';
 import { readOutputText, scanOutputDir } from '../../src/lib/output/scan';
 import { besideOutDir, stagingDir } from '../../src/lib/build/paths';
+import { TODAY } from '../today';
 
 // A mobile number built in code, so no literal one sits in the repository.
 const MOBILE_PARTS = ['139', '5711', '2346'];
@@ -94,7 +95,7 @@ describe('npm run build publishes only a site that passed, and keeps the last on
       cwd: REPO,
       detached: true,
       stdio: 'ignore',
-      env: { ...env, SITE_TODAY: '2026-11-20', TZ: 'Asia/Shanghai', CONTENT_DIR: edited, OUT_DIR: out },
+      env: { ...env, SITE_TODAY: TODAY, TZ: 'Asia/Shanghai', CONTENT_DIR: edited, OUT_DIR: out },
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 90_000;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { REPO } from './content';
 
 export const TEST_DIST = path.join(REPO, '.test-dist');
-export const TODAY = '2026-11-20';
+export { TODAY } from '../today';
+import { TODAY } from '../today';
 
 export function run(cmd: string, args: string[], env: Record<string, string> = {}, cwd = REPO): SpawnSyncReturns<string> {
   // Without vitest's NODE_ENV=test: commands run as an official runs them.

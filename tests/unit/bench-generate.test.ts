@@ -9,9 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDocuments, generateCorpus, hanCount, LAWS_DIR, TOWN_BASE } from '../../scripts/bench/generate';
 import { validateContentRoot } from '../../src/lib/validate';
+import { TODAY } from '../today';
 
 const DOCS = 30;
-const env = { SITE_TODAY: '2026-11-20' };
+const env = { SITE_TODAY: TODAY };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-bench-'));
 const dir = (name: string) => path.join(tmp, name);
 

@@ -12,6 +12,7 @@ import { isCommentOnly } from '../../src/lib/markdown/body-rules';
 import { linkFinding, resourceFinding } from '../../src/lib/markdown/html-policy';
 import { validateContentRoot } from '../../src/lib/validate';
 import { contentRootWith } from '../helpers/content';
+import { TODAY } from '../today';
 
 const FRONT = ['---', 'title: 测试', 'publishedOn: 2026-11-01', '---', ''];
 /** The body starts on line 6 of the file. */
@@ -476,7 +477,7 @@ describe('body rules in the content check', () => {
     fs.writeFileSync(path.join(root, 'disclosures', village, '2026-11-notice-x.md'), file('<script>1</script>'));
     fs.mkdirSync(path.join(root, 'notes'));
     fs.writeFileSync(path.join(root, 'notes', 'readme.mdx'), file('{process.env.HOME}'));
-    const problems = validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems.filter((p) => /^(mdx|html)\//.test(p.code));
+    const problems = validateContentRoot(root, { SITE_TODAY: TODAY }).problems.filter((p) => /^(mdx|html)\//.test(p.code));
     expect(problems.map((p) => [path.relative(root, p.file), p.line, p.code]).sort()).toEqual([
       [`disclosures/${village}/2026-11-notice-x.md`, 6, 'html/element'],
       ['notes/readme.mdx', 6, 'mdx/expression'],

@@ -9,6 +9,7 @@ import { datasetCsv, dataPackage } from '../../src/lib/stats-export';
 import { datasetSchema, villagesSchema, type Goal } from '../../src/lib/schemas';
 import { validateContentRoot } from '../../src/lib/validate';
 import { contentRootWith, LINHE } from '../helpers/content';
+import { TODAY } from '../today';
 
 const read = (f: string) => JSON.parse(fs.readFileSync(path.join(LINHE, f), 'utf8')) as unknown;
 const dataset = datasetSchema.parse(read('data/disputes-monthly.json'));
@@ -111,7 +112,7 @@ describe('npm run check on datasets', () => {
     const d = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
     edit(d);
     fs.writeFileSync(file, JSON.stringify(d, null, 2));
-    return { file, data: d, problems: validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems };
+    return { file, data: d, problems: validateContentRoot(root, { SITE_TODAY: TODAY }).problems };
   };
 
   it('refuses a published count below the threshold, naming its line', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/lib/errors';
 import { validateContentRoot } from '../../src/lib/validate';
 import { contentRootWith, faultCases, FIXTURES, LINHE } from '../helpers/content';
+import { TODAY } from '../today';
 
 interface Expected {
   code: string;
@@ -20,7 +21,7 @@ interface Expected {
   en: string;
 }
 
-const env = { SITE_TODAY: '2026-11-20' };
+const env = { SITE_TODAY: TODAY };
 
 describe('content faults', () => {
   it('the base town is valid', () => {

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContentRoot } from '../../src/lib/validate';
 import { LINHE } from '../helpers/content';
+import { TODAY } from '../today';
 
-const ENV = { SITE_TODAY: '2026-11-20' };
+const ENV = { SITE_TODAY: TODAY };
 // A mobile number built in code, so no literal one sits in the repository.
 const MOBILE = ['138', '5711', '2345'].join('');
 

@@ -18,12 +18,13 @@ import { xlsxUnzippedSize } from '../../src/lib/import/xlsx';
 import { readRawXlsx } from '../../src/lib/stats/raw';
 import { validateContentRoot } from '../../src/lib/validate';
 import { contentRootWith } from '../helpers/content';
+import { TODAY } from '../today';
 
 const PLAN = 'plans/wangge-fuwu-2026.mdx';
 const FINANCE = 'disclosures/330799203202/2026-10-finance.json';
 
 function check(root: string): Problem[] {
-  return validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+  return validateContentRoot(root, { SITE_TODAY: TODAY }).problems;
 }
 
 function only(problems: Problem[], code: string): Problem {
@@ -49,8 +50,8 @@ describe('line ends and byte-order marks', () => {
       fs.writeFileSync(path.join(crlf, rel), '\uFEFF' + json.replace(/\n/g, '\r\n'));
     }
     expect(check(crlf)).toEqual([]);
-    const a = validateContentRoot(lf, { SITE_TODAY: '2026-11-20' }).content;
-    const b = validateContentRoot(crlf, { SITE_TODAY: '2026-11-20' }).content;
+    const a = validateContentRoot(lf, { SITE_TODAY: TODAY }).content;
+    const b = validateContentRoot(crlf, { SITE_TODAY: TODAY }).content;
     const plan = (c: typeof a) => c.plans.find((p) => p.slug === 'wangge-fuwu-2026')!;
     expect(plan(b).data).toEqual(plan(a).data);
     expect(plan(b).source.body).toBe(plan(a).source.body);
@@ -141,7 +142,7 @@ describe('symbolic links', () => {
     expect(p.what.zh).toContain('这是一个符号链接（快捷方式），内容目录中只能放普通文件和文件夹');
     expect(p.what.en).toContain('this is a symbolic link');
     expect(JSON.stringify(problems)).not.toContain('OUTSIDE-SECRET');
-    expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).content.plans.map((x) => x.slug)).not.toContain('mimi');
+    expect(validateContentRoot(root, { SITE_TODAY: TODAY }).content.plans.map((x) => x.slug)).not.toContain('mimi');
   });
 
   it('a linked folder is refused too, and so is a link that stays inside the root (the documented choice)', () => {
@@ -286,7 +287,7 @@ describe('BASE_PATH', () => {
       expect(resolveBasePath(value)).toBe('/');
     }
     const root = contentRootWith();
-    const problems = validateContentRoot(root, { SITE_TODAY: '2026-11-20', BASE_PATH: '/zl/../x/' }).problems;
+    const problems = validateContentRoot(root, { SITE_TODAY: TODAY, BASE_PATH: '/zl/../x/' }).problems;
     expect(only(problems, 'env/base-path').file).toBe('BASE_PATH');
   });
 });

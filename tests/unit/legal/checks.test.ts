@@ -7,13 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContentRoot } from '../../../src/lib/validate';
 import { contentRootWith } from '../../helpers/content';
+import { TODAY } from '../../today';
 
 const FRONT = ['---', 'title: 测试', 'summary: 简介', 'audience: [居民]', 'topics: [反诈]', 'laws: []', 'publishedOn: 2026-11-01', 'issuer: 某司法所'];
 
 function problemsFor(file: string, text: string) {
   const root = contentRootWith();
   fs.writeFileSync(path.join(root, 'legal', file), text);
-  return validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+  return validateContentRoot(root, { SITE_TODAY: TODAY }).problems;
 }
 
 const article = (body: string, extra: string[] = []) => [...FRONT, ...extra, '---', '', body, ''].join('\n');
@@ -53,13 +54,13 @@ describe('legal checks', () => {
     fs.writeFileSync(path.join(root, 'legal', 'a.mdx'), article('正文').replace('topics: [反诈]', 'topics: [禁毒]'));
     fs.writeFileSync(path.join(root, 'legal', 'b.mdx'), article('正文').replace('topics: [反诈]', 'topics: [禁 毒]'));
     // "禁 毒" → jin-du, "禁毒" → jindu: different URLs, so no clash.
-    expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems).toEqual([]);
+    expect(validateContentRoot(root, { SITE_TODAY: TODAY }).problems).toEqual([]);
     fs.writeFileSync(path.join(root, 'legal', 'b.mdx'), article('正文').replace('topics: [反诈]', 'topics: [近读]'));
-    expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems.map((p) => p.code)).toEqual(['legal/topic-clash']);
+    expect(validateContentRoot(root, { SITE_TODAY: TODAY }).problems.map((p) => p.code)).toEqual(['legal/topic-clash']);
     // The odd spelling out is the one reported, even when it sorts first: two articles write 禁毒.
     fs.writeFileSync(path.join(root, 'legal', 'c.mdx'), article('正文').replace('topics: [反诈]', 'topics: [禁毒]'));
     fs.renameSync(path.join(root, 'legal', 'b.mdx'), path.join(root, 'legal', '0-odd.mdx'));
-    const clash = validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+    const clash = validateContentRoot(root, { SITE_TODAY: TODAY }).problems;
     expect(clash.map((p) => [p.code, path.basename(p.file)])).toEqual([['legal/topic-clash', '0-odd.mdx']]);
     expect(clash[0]!.what.zh).toContain('主题“近读”与“禁毒”');
   });

@@ -15,8 +15,9 @@ import { buildLegalModel } from '../../../src/lib/model/legal';
 import { validateContentRoot } from '../../../src/lib/validate';
 import { LINHE, SAMPLE } from '../../helpers/content';
 import { hasCorpus, readStatutes } from './corpus';
+import { TODAY } from '../../today';
 
-const env = { SITE_TODAY: '2026-11-20' };
+const env = { SITE_TODAY: TODAY };
 const load = (root: string) => validateContentRoot(root, env);
 const sample = load(SAMPLE);
 const linhe = load(LINHE);

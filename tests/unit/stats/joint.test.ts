@@ -11,6 +11,7 @@ import { auditSuppression } from '../../../src/lib/stats/audit';
 import { auditJoint, jointGroups, jointProblems, sourceKey } from '../../../src/lib/stats/joint';
 import { validateContentRoot } from '../../../src/lib/validate';
 import { contentRootWith } from '../../helpers/content';
+import { TODAY } from '../../today';
 
 const V1 = '330799203201';
 const V2 = '330799203202';
@@ -155,7 +156,7 @@ describe('npm run check runs the joint audit', () => {
     const root = contentRootWith();
     write(root, byType(SOURCE));
     write(root, byVillage(SOURCE));
-    const problems = validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+    const problems = validateContentRoot(root, { SITE_TODAY: TODAY }).problems;
     expect(problems.map((p) => p.code)).toEqual(['data/recoverable-joint']);
     const p = problems[0]!;
     expect(p.file.endsWith('data/by-type.json')).toBe(true);
@@ -165,7 +166,7 @@ describe('npm run check runs the joint audit', () => {
     expect(p.what.zh).toContain(path.join(root, 'data/by-village.json'));
 
     write(root, byVillage('麟禾镇信访事项登记台账'));
-    expect(validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems).toEqual([]);
+    expect(validateContentRoot(root, { SITE_TODAY: TODAY }).problems).toEqual([]);
   });
 
   it("does not report again what a file's own audit already found", () => {
@@ -173,7 +174,7 @@ describe('npm run check runs the joint audit', () => {
     const leaky = { ...byType(SOURCE), totals: [{ by: ['village'], rows: [{ village: V1, count: 25 }] }] };
     write(root, leaky);
     write(root, byVillage(SOURCE));
-    const problems = validateContentRoot(root, { SITE_TODAY: '2026-11-20' }).problems;
+    const problems = validateContentRoot(root, { SITE_TODAY: TODAY }).problems;
     expect(problems.map((p) => [p.code, p.field])).toEqual([['data/recoverable', 'rows[0].count']]);
   });
 });
