@@ -458,7 +458,14 @@ function scanRun(text: string, run: Run, out: Candidate[]): void {
       }
       // Findings: groups k..j with one kind of gap throughout.
       if (k === 0 && run.left === 'hard') continue;
-      const kinds = possibleKinds(all.slice(pre[k], (pre[k] ?? 0) + 4));
+      let kinds = possibleKinds(all.slice(pre[k], (pre[k] ?? 0) + 4));
+      // An 18-digit ID has a 19xx/20xx birth year at digits 7–8; a 15-digit one is one piece or
+      // 6-6-3. Without either, no ID starts here (and "1 1 1 …" costs no ID checks).
+      const c6 = all.charCodeAt((pre[k] ?? 0) + 6);
+      const c7 = all.charCodeAt((pre[k] ?? 0) + 7);
+      const id18 = (c6 === 49 && c7 === 57) || (c6 === 50 && c7 === 48);
+      const g0 = groups[k]?.digits.length ?? 0;
+      if (kinds & 1 && !id18 && g0 !== 15 && g0 !== 6) kinds &= ~1;
       if (kinds === 0) continue;
       // One kind of gap throughout, or white space plus one other kind (`138-1234 5678`): a
       // mixed number must be an ID or a mobile and a whole piece, from soft gap to soft gap.
