@@ -14,8 +14,7 @@
  */
 
 import { isCalendarDate } from './identifiers';
-import { normalizeDigits } from './normalize';
-import { scanText } from './scan';
+import { numberDigits, scanText } from './scan';
 
 export interface AllowEntry {
   /** The exact text allowed, as written in the content (or its digits). */
@@ -105,16 +104,15 @@ export function parseAllowList(json: unknown): AllowListResult {
 }
 
 /**
- * The set to pass as `scanText(text, { allow })`. Each entry contributes its exact value
- * and, when the value is made of digits and separators, its normalised digits as well —
- * so allowing `138-0000-0000` also allows `13800000000` and `138 0000 0000`.
+ * The set to pass as `scanText(text, { allow })`. Each entry contributes its exact value and
+ * the digits of the number the scanner reads in it — so allowing `138-0000-0000` also allows
+ * `13800000000` and `138 0000 0000`, however else it is written.
  */
 export function allowSet(entries: readonly AllowEntry[]): ReadonlySet<string> {
   const set = new Set<string>();
   for (const e of entries) {
     set.add(e.value);
-    const digits = normalizeDigits(e.value);
-    if (digits !== null) set.add(digits);
+    for (const digits of numberDigits(e.value)) set.add(digits);
   }
   return set;
 }

@@ -24,4 +24,3 @@ export { checkPersonName } from './names';
 export type { PersonNameCheck } from './names';
 export { allowSet, parseAllowList } from './allow';
 export type { AllowEntry, AllowListResult } from './allow';
-export { normalizeDigits } from './normalize';

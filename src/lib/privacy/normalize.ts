@@ -283,14 +283,3 @@ function chineseDigits(text: string): string {
     return out;
   });
 }
-
-/**
- * The digits of `s` — normalised as above, separators removed, a final `x` upper-cased —
- * when `s` is a number and nothing else; `null` when it holds letters or words.
- */
-export function normalizeDigits(s: string): string | null {
-  const compact = normalizeForScan(s.trim())
-    .text.replace(/[\s\-\u2010-\u2013\u2212.\u00B7\u30FB/\\_()[\]{}"'+*~`\uE000\uE001]/g, '')
-    .replace(/x$/, 'X');
-  return /^[0-9]+X?$/.test(compact) ? compact : null;
-}

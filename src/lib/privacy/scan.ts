@@ -542,19 +542,11 @@ function positioner(text: string): (index: number) => { line: number; column: nu
   };
 }
 
-/**
- * Scans `text` for resident ID, mobile and bank-card numbers, however they are written
- * (see the module comment). Findings are in text order, never overlap and point at the
- * original text. Nothing here throws; the text is not modified.
- */
-export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
-  if (!/[0-9\u0080-\uFFFF]/.test(text)) return [];
-  const norm: Normalized = normalizeForScan(text);
-  const t = norm.text;
+/** Every number of the normalised text `t`, in text order. */
+function candidatesIn(t: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (let k = 0; k < t.length;) {
-    const c = t.charCodeAt(k);
-    if (!isAsciiDigit(c)) {
+    if (!isAsciiDigit(t.charCodeAt(k))) {
       k++;
       continue;
     }
@@ -564,6 +556,26 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     // Skip the rest of a digit group glued to what ended the run (`…1234X5678`).
     while (k < t.length && isAsciiDigit(t.charCodeAt(k))) k++;
   }
+  return candidates;
+}
+
+/**
+ * The digits of each number in `text`, as the scanner compares them with the allow-list
+ * (`+86 138 0000 0000` → `13800000000`). For building that list only: never print them.
+ */
+export function numberDigits(text: string): string[] {
+  return candidatesIn(normalizeForScan(text).text).map((c) => c.digits);
+}
+
+/**
+ * Scans `text` for resident ID, mobile and bank-card numbers, however they are written
+ * (see the module comment). Findings are in text order, never overlap and point at the
+ * original text. Nothing here throws; the text is not modified.
+ */
+export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
+  if (!/[0-9\u0080-\uFFFF]/.test(text)) return [];
+  const norm: Normalized = normalizeForScan(text);
+  const candidates = candidatesIn(norm.text);
   if (candidates.length === 0) return [];
 
   const allow = opts.allow;
