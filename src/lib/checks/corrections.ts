@@ -5,11 +5,11 @@
  * Compared: the working tree with HEAD (a change about to be committed), or, when the file is
  * unchanged there, HEAD with its parent (the change the last commit made, as CI sees it).
  */
-import { bi, type Problem } from '../errors';
+import { bi } from '../errors';
 import type { ContentSet } from '../content/set';
 import type { DisclosureSource } from '../content/disclosures';
 import { openRepo } from '../content/git';
-import { problemAt } from '../content/parse';
+import { defineRule, doc, locate, type CheckContext, type CodedProblem } from './rule';
 
 type Figures = Record<string, unknown>;
 
@@ -18,13 +18,13 @@ function figures(kind: DisclosureSource['kind'], data: Figures): string {
   return JSON.stringify(keys.map((k) => data[k]));
 }
 
-export function checkCorrections(c: ContentSet, today: string): Problem[] {
+function checkCorrections(c: ContentSet, today: string): Array<CodedProblem<'disclosure/uncorrected-change'>> {
   const repo = openRepo(c.root);
   if (!repo || repo.shallow) return [];
   const pending = new Set(repo.changedFiles('HEAD'));
   const lastCommit = new Set(repo.changedFiles('HEAD~1', 'HEAD'));
   const headDate = lastCommit.size ? repo.commitDate('HEAD') : undefined;
-  const problems: Problem[] = [];
+  const problems: Array<CodedProblem<'disclosure/uncorrected-change'>> = [];
   for (const d of c.disclosures) {
     if (d.kind === 'notice') continue;
     const [ref, changedOn] = pending.has(d.abs) ? ['HEAD', today] : lastCommit.has(d.abs) ? ['HEAD~1', headDate] : [undefined, undefined];
@@ -41,7 +41,8 @@ export function checkCorrections(c: ContentSet, today: string): Problem[] {
     if (figures(d.kind, old) === figures(d.kind, d.data as unknown as Figures)) continue;
     if ((d.data.corrections?.length ?? 0) > (old.corrections?.length ?? 0)) continue;
     problems.push(
-      problemAt(d.source, d.data.corrections ? ['corrections'] : [], {
+      locate(d.source, {
+        path: d.data.corrections ? ['corrections'] : [],
         code: 'disclosure/uncorrected-change',
         what: bi(
           `已于 ${old.publishedOn} 公开的数字被修改（与 ${ref === 'HEAD' ? '上次提交' : '上一版本'}相比），但没有新增更正说明`,
@@ -56,3 +57,18 @@ export function checkCorrections(c: ContentSet, today: string): Problem[] {
   }
   return problems;
 }
+
+export const correctionRules = defineRule({
+  name: 'corrections',
+  codes: {
+    'disclosure/uncorrected-change': doc(
+      '已公开的数字不能悄悄修改：改动须附更正说明（政府信息公开条例第四十一条：更正）',
+      'published figures are never changed silently: a change carries a correction (OGI Regulations art. 41)',
+      '在 corrections 中添加一条 { "on": 日期, "note": "更正了哪一笔、原因" }',
+      'add to corrections: { "on": date, "note": "what was corrected and why" }',
+      'needs a git history in which a published file changed; covered by tests/build/corrections.test.ts',
+    ),
+  },
+  // Needs the build's today; skipped without it.
+  check: (c, ctx: CheckContext) => (ctx.today ? checkCorrections(c, ctx.today) : []),
+});

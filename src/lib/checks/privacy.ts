@@ -10,7 +10,9 @@ import { bi, type Bilingual, type Problem } from '../errors';
 import { allowSet, checkPersonName, parseAllowList, scanText, type FindingKind } from '../privacy';
 import { isProblem, parseJsonSource, type SourceFile } from '../content/source';
 import { LIMITS, normaliseText, sizeKindOf } from '../content/read';
-import { problemAt } from '../content/parse';
+import { defineRule, doc, locate, type CodeDoc, type CodedProblem, type Finding } from './rule';
+
+type PrivacyCode = `privacy/${FindingKind}` | 'privacy/allow-list' | 'privacy/unmasked-name';
 
 export const ALLOW_FILE = 'privacy-allow.json';
 
@@ -54,7 +56,7 @@ export function readContentFiles(root: string, display: (abs: string) => string,
 }
 
 /** Reads and validates privacy-allow.json; a broken allow-list is itself an error. */
-export function loadAllowList(root: string, display: (abs: string) => string): { allow: ReadonlySet<string>; problems: Problem[] } {
+export function loadAllowList(root: string, display: (abs: string) => string): { allow: ReadonlySet<string>; problems: Array<CodedProblem<PrivacyCode>> } {
   const abs = path.join(root, ALLOW_FILE);
   if (!fs.existsSync(abs)) return { allow: new Set(), problems: [] };
   let json: unknown;
@@ -68,7 +70,7 @@ export function loadAllowList(root: string, display: (abs: string) => string): {
     allow: allowSet(entries),
     problems: errors.map((e) => ({
       file: display(abs),
-      code: 'privacy/allow-list',
+      code: 'privacy/allow-list' as const,
       // parseAllowList writes "中文。(English.)"; split it into the two halves of the message.
       what: splitBilingual(e),
       fix: bi('每一项都要有 value、reason、approvedBy、approvedOn（YYYY-MM-DD）', 'every entry needs value, reason, approvedBy and approvedOn (YYYY-MM-DD)'),
@@ -81,12 +83,10 @@ function splitBilingual(message: string): Bilingual {
   return m ? bi(m[1]!, m[2]!) : bi(message, message);
 }
 
-function findingProblem(file: string, kind: FindingKind, masked: string, line?: number, column?: number, inName = false): Problem {
+/** What a number found in a file (or a spreadsheet cell, src/lib/import) is called, and its fix. */
+export function numberFinding(kind: FindingKind, masked: string, inName = false): Omit<Finding<PrivacyCode>, 'path'> {
   const k = KIND_TEXT[kind];
   return {
-    file,
-    line,
-    column,
     code: `privacy/${kind}`,
     what: inName
       ? bi(`文件名中含有${k.zh}（${masked}）`, `the file name contains a ${k.en} (${masked})`)
@@ -98,9 +98,13 @@ function findingProblem(file: string, kind: FindingKind, masked: string, line?: 
   };
 }
 
+function findingProblem(file: string, kind: FindingKind, masked: string, line?: number, column?: number, inName = false): CodedProblem<PrivacyCode> {
+  return { file, line, column, ...numberFinding(kind, masked, inName) };
+}
+
 /** Scans file texts and file names. */
-export function scanContentFiles(files: readonly ContentTextFile[], allow: ReadonlySet<string>): Problem[] {
-  const problems: Problem[] = [];
+export function scanContentFiles(files: readonly ContentTextFile[], allow: ReadonlySet<string>): Array<CodedProblem<PrivacyCode>> {
+  const problems: Array<CodedProblem<PrivacyCode>> = [];
   for (const f of files) {
     if (f.rel === ALLOW_FILE) continue; // it lists approved values on purpose
     for (const hit of scanText(f.rel, { allow })) problems.push(findingProblem(f.display, hit.kind, hit.masked, undefined, undefined, true));
@@ -111,7 +115,7 @@ export function scanContentFiles(files: readonly ContentTextFile[], allow: Reado
 }
 
 /** `张三华` → `张*华`, `张三` → `张*`: how the name should be written. */
-function suggestMask(name: string): string {
+export function suggestMask(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 2) return `${chars[0] ?? ''}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
@@ -126,11 +130,11 @@ interface ListTable {
  * With privacy.maskNames on, every `personName` cell of a list table must be masked (张*华,
  * 李*, 张某某). An unmasked name is an error, never silently masked (CONTENT.md).
  */
-export function checkPersonNames(source: SourceFile, maskNames: boolean): Problem[] {
+export function checkPersonNames(source: SourceFile, maskNames: boolean): Array<CodedProblem<PrivacyCode>> {
   const data = source.data as ListTable;
   if (!maskNames || !Array.isArray(data?.columns) || !Array.isArray(data?.rows)) return [];
   const nameColumns = data.columns.filter((c) => c?.type === 'personName' && typeof c.key === 'string');
-  const problems: Problem[] = [];
+  const problems: Array<CodedProblem<PrivacyCode>> = [];
   data.rows.forEach((row, i) => {
     for (const col of nameColumns) {
       const key = col.key as string;
@@ -140,7 +144,8 @@ export function checkPersonNames(source: SourceFile, maskNames: boolean): Proble
       if (result.ok) continue;
       const label = typeof col.label === 'string' ? col.label : key;
       problems.push(
-        problemAt(source, ['rows', i, key], {
+        locate(source, {
+          path: ['rows', i, key],
           code: 'privacy/unmasked-name',
           what:
             result.reason === 'empty'
@@ -161,7 +166,7 @@ export function checkPersonNames(source: SourceFile, maskNames: boolean): Proble
 }
 
 /** Numbers in every file and name, and names in every list table, of the given files. */
-export function scanFilesForPersonalData(files: readonly ContentTextFile[], allow: ReadonlySet<string>, maskNames: boolean): Problem[] {
+export function scanFilesForPersonalData(files: readonly ContentTextFile[], allow: ReadonlySet<string>, maskNames: boolean): Array<CodedProblem<PrivacyCode>> {
   const problems = scanContentFiles(files, allow);
   for (const f of files) {
     if (f.text === undefined || !f.rel.endsWith('.json') || !f.text.includes('personName')) continue;
@@ -182,7 +187,52 @@ export function checkPublicDir(publicDir: string, root: string, display: (abs: s
 }
 
 /** The whole gate over a content root: allow-list, numbers in every file, names in every list. */
-export function checkPrivacy(root: string, maskNames: boolean, display: (abs: string) => string): Problem[] {
+export function checkPrivacy(root: string, maskNames: boolean, display: (abs: string) => string): Array<CodedProblem<PrivacyCode>> {
   const { allow, problems } = loadAllowList(root, display);
   return [...problems, ...scanFilesForPersonalData(readContentFiles(root, display, true), allow, maskNames)];
 }
+
+const NUMBER_FIX = bi(
+  `删除该号码（个人信息保护法第二十五条）；确属依法必须公开的单位号码，经审核后登记到 ${ALLOW_FILE}`,
+  `remove the number (PIPL art. 25); an official number that must be published is approved and listed in ${ALLOW_FILE}`,
+);
+
+const CODES = {
+  'privacy/resident-id': {
+    enforces: bi(
+      '公开内容和文件名中不出现居民身份证号码（个人信息保护法第二十五条）',
+      'no resident ID number in published content or file names (PIPL art. 25)',
+    ),
+    fix: NUMBER_FIX,
+  },
+  'privacy/mobile': {
+    enforces: bi(
+      '公开内容和文件名中不出现手机号码，经审核登记的单位号码除外（个人信息保护法第二十五条）',
+      'no mobile number in published content, unless approved in the allow-list (PIPL art. 25)',
+    ),
+    fix: NUMBER_FIX,
+  },
+  'privacy/bank-card': {
+    enforces: bi('公开内容和文件名中不出现银行卡号（个人信息保护法第二十五条）', 'no bank card number in published content or file names (PIPL art. 25)'),
+    fix: NUMBER_FIX,
+  },
+  'privacy/allow-list': doc(
+    `${ALLOW_FILE} 的每一项都写明号码、理由、审批人和审批日期`,
+    `every entry of ${ALLOW_FILE} gives value, reason, approver and date`,
+    '每一项都要有 value、reason、approvedBy、approvedOn（YYYY-MM-DD）',
+    'every entry needs value, reason, approvedBy and approvedOn (YYYY-MM-DD)',
+  ),
+  'privacy/unmasked-name': doc(
+    '开启姓名脱敏时，名单中的姓名都已脱敏（民法典第一千零三十四条；个人信息保护法第二十五条）',
+    'with privacy.maskNames on, names in lists are masked (Civil Code art. 1034; PIPL art. 25)',
+    '写成“张*华”或“张某某”的形式',
+    'write it masked, like 张*华 or 张某某',
+  ),
+} satisfies Record<PrivacyCode, CodeDoc>;
+
+// Names are checked masked unless the site explicitly turned masking off.
+export const privacyRules = defineRule({
+  name: 'privacy',
+  codes: CODES,
+  check: (content, ctx) => checkPrivacy(content.root, content.site?.privacy.maskNames ?? true, ctx.display),
+});

@@ -1,7 +1,36 @@
 /** Checks across the registries: ids unique, every village has a map shape (CONTENT.md). */
-import { bi, type Problem } from '../errors';
+import { bi } from '../errors';
 import type { ContentSet } from '../content/set';
-import { problemAt } from '../content/parse';
+import { defineRule, doc, locate, type CodedProblem } from './rule';
+
+const CODES = {
+  'units/duplicate-id': doc('units.json 中每个单位的编号唯一', 'every unit id in units.json is unique', '每个单位使用不同的编号', 'give every unit its own id'),
+  'villages/duplicate-code': doc(
+    'villages.json 中每个村（社区）的区划代码唯一（统计用区划代码）',
+    'every division code in villages.json is unique (statistical division codes)',
+    '每个村（社区）使用自己的 12 位区划代码',
+    'give every village its own 12-digit code',
+  ),
+  'geo/missing': doc(
+    '登记了村（社区）就要有边界文件 geo/villages.topo.json',
+    'a town with villages has the shapes file geo/villages.topo.json',
+    '提供 TopoJSON 文件，对象名 villages，每个要素 properties.code 为区划代码',
+    'add a TopoJSON file with object "villages", each feature carrying properties.code',
+  ),
+  'geo/no-shape': doc(
+    '每个登记的村（社区）在边界文件中都有形状',
+    'every registered village has a shape in the shapes file',
+    '在 TopoJSON 中添加该村的要素，properties.code 填此代码',
+    'add a feature with properties.code equal to this code',
+  ),
+  'geo/unknown-code': doc(
+    '边界文件中的每个代码都已在 villages.json 中登记',
+    'every code in the shapes file is registered in villages.json',
+    '修正 properties.code，或在 villages.json 中登记该村',
+    'fix properties.code or register the village in villages.json',
+  ),
+} as const;
+type RegistryCode = keyof typeof CODES;
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<{ index: number; firstIndex: number; value: string }> {
   const first = new Map<string, number>();
@@ -15,12 +44,13 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<{ inde
   return out;
 }
 
-export function checkRegistries(c: ContentSet): Problem[] {
-  const problems: Problem[] = [];
+function checkRegistries(c: ContentSet): Array<CodedProblem<RegistryCode>> {
+  const problems: Array<CodedProblem<RegistryCode>> = [];
   if (c.unitsSource && c.units) {
     for (const d of duplicates(c.units, (u) => u.id)) {
       problems.push(
-        problemAt(c.unitsSource, [d.index, 'id'], {
+        locate(c.unitsSource, {
+          path: [d.index, 'id'],
           code: 'units/duplicate-id',
           what: bi(`单位编号“${d.value}”重复（第 ${d.firstIndex + 1} 项已使用）`, `unit id "${d.value}" is used twice (first by item ${d.firstIndex + 1})`),
           fix: bi('每个单位使用不同的编号', 'give every unit its own id'),
@@ -31,7 +61,8 @@ export function checkRegistries(c: ContentSet): Problem[] {
   if (c.villagesSource) {
     for (const d of duplicates(c.villages, (v) => v.code)) {
       problems.push(
-        problemAt(c.villagesSource, [d.index, 'code'], {
+        locate(c.villagesSource, {
+          path: [d.index, 'code'],
           code: 'villages/duplicate-code',
           what: bi(`区划代码“${d.value}”重复`, `division code "${d.value}" is used twice`),
           fix: bi('每个村（社区）使用自己的 12 位区划代码', 'give every village its own 12-digit code'),
@@ -54,7 +85,8 @@ export function checkRegistries(c: ContentSet): Problem[] {
     c.villages.forEach((v, i) => {
       if (!c.geoCodes!.has(v.code) && c.villagesSource) {
         problems.push(
-          problemAt(c.villagesSource, [i, 'code'], {
+          locate(c.villagesSource, {
+            path: [i, 'code'],
             code: 'geo/no-shape',
             what: bi(`${v.name}（${v.code}）在 geo/villages.topo.json 中没有边界形状`, `${v.name} (${v.code}) has no shape in geo/villages.topo.json`),
             fix: bi('在 TopoJSON 中添加该村的要素，properties.code 填此代码', 'add a feature with properties.code equal to this code'),
@@ -75,3 +107,6 @@ export function checkRegistries(c: ContentSet): Problem[] {
   }
   return problems;
 }
+
+/** Ids and codes unique, every village with a shape and every shape a village (CONTENT.md § Registries). */
+export const registryRules = defineRule({ name: 'registries', codes: CODES, check: checkRegistries });
