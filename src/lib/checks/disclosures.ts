@@ -102,7 +102,7 @@ export const noticeRule = defineItemRule({
       'the notice period starts at publication; the end cannot be earlier',
     ),
   },
-  check: ({ data }: Pick<DisclosureItem, 'data'>) =>
+  check: ({ data }: { data: { noticeUntil?: string; publishedOn: string } }) =>
     data.noticeUntil && data.noticeUntil < data.publishedOn
       ? [
           {
@@ -141,8 +141,8 @@ const financeMonthly = defineItemRule({
       : [],
 });
 
-/** A finance ledger, from a file or from a spreadsheet. */
-type Ledger = Pick<FinanceDisclosure, 'period' | 'openingBalance' | 'income' | 'expense' | 'closingBalance'>;
+/** A finance ledger's figures, from a file or from a spreadsheet. */
+type Ledger = Pick<FinanceDisclosure, 'openingBalance' | 'income' | 'expense' | 'closingBalance'>;
 
 /** Opening + income − expense = closing, to the fen. */
 export const balanceRule = defineItemRule({
@@ -183,7 +183,7 @@ export const entryPeriodRule = defineItemRule({
       'move the entry to the disclosure of its month, or correct the date',
     ),
   },
-  check: (fin: Ledger) => {
+  check: (fin: Pick<FinanceDisclosure, 'period' | 'income' | 'expense'>) => {
     const period = parsePeriod(fin.period);
     if (!period) return [];
     return (['income', 'expense'] as const).flatMap((sideKey) =>
@@ -207,7 +207,7 @@ export const entryPeriodRule = defineItemRule({
 });
 
 /** A ledger rule, run on finance disclosures only. */
-function onFinance<C extends string>(rule: ItemRule<Ledger, C>): ItemRule<DisclosureItem, C> {
+function onFinance<C extends string>(rule: ItemRule<FinanceDisclosure, C>): ItemRule<DisclosureItem, C> {
   return { name: rule.name, codes: rule.codes, check: (d) => (d.kind === 'finance' ? rule.check(d.data) : []) };
 }
 

@@ -3,11 +3,11 @@
  * named by its cell. Nothing is fixed silently: a cell that cannot be read exactly is an error.
  */
 import { bi, fieldPath, type Bilingual, type Problem } from '../errors';
-import { buildLedger } from '../disclosures/ledger';
 import { cellFits, cellTypeName } from '../disclosures/cells';
-import { formatYuan } from '../money';
-import { parsePeriod } from '../periods';
-import { checkPersonName, scanText, type FindingKind } from '../privacy';
+import { checkPersonName, scanText } from '../privacy';
+import { balanceRule, entryPeriodRule, noticeRule } from '../checks/disclosures';
+import { numberFinding, suggestMask } from '../checks/privacy';
+import type { Finding } from '../checks/rule';
 import {
   financeDisclosureSchema,
   KIND_CATEGORY,
@@ -55,12 +55,6 @@ export interface BuildResult {
   data?: Disclosure;
   problems: Problem[];
 }
-
-const KIND_TEXT: Record<FindingKind, Bilingual> = {
-  'resident-id': bi('居民身份证号码', 'resident ID number'),
-  mobile: bi('手机号码', 'mobile phone number'),
-  'bank-card': bi('银行卡号', 'bank card number'),
-};
 
 class Builder {
   readonly problems: Problem[] = [];
@@ -114,15 +108,23 @@ class Builder {
     return value;
   }
 
-  /** The personal-data scanner on one cell's text (DOMAIN.md § Personal information). */
+  /** The personal-data scanner on one cell's text, worded as the content check words it (checks/privacy.ts). */
   scan(o: Origin, value: string): void {
     for (const hit of scanText(value, { allow: this.allow })) {
-      const k = KIND_TEXT[hit.kind];
-      this.cellProblem(
-        o,
-        `privacy/${hit.kind}`,
-        bi(`发现${k.zh}（${hit.masked}），公开内容中不得出现`, `${k.en} found (${hit.masked}); it must never be published`),
-        bi('删除该号码（个人信息保护法第二十五条）', 'remove the number (PIPL art. 25)'),
+      const f = numberFinding(hit.kind, hit.masked);
+      this.cellProblem(o, f.code, f.what, f.fix);
+    }
+  }
+
+  /**
+   * Findings of the content check's own rules (src/lib/checks/), each named by the cell its field
+   * was read from: the spreadsheet passes the same rules as the file it becomes.
+   */
+  findings(found: ReadonlyArray<Finding<string>>): void {
+    for (const f of found) {
+      const o = this.origins.get(fieldPath(f.path));
+      this.problems.push(
+        o ? this.loc.cell(o.sheet, o.row, o.col, f.code, f.what, f.fix) : { ...this.loc.whole(f.code, f.what, f.fix), field: fieldPath(f.path) },
       );
     }
   }
@@ -227,17 +229,7 @@ function readInfo(b: Builder, kind: DisclosureKind): InfoValues {
       ),
     );
   }
-  if (info.noticeUntil && info.publishedOn && info.noticeUntil < info.publishedOn && info.at.noticeUntil) {
-    b.cellProblem(
-      info.at.noticeUntil,
-      'import/notice-before-publication',
-      bi(
-        `公示截止日期 ${info.noticeUntil} 早于公开日期 ${info.publishedOn}`,
-        `the notice period ends (${info.noticeUntil}) before publication (${info.publishedOn})`,
-      ),
-      bi('公示期从公开日开始，截止日期不能更早（张贴一般不少于 5 天）', 'the notice period starts at publication; the end cannot be earlier'),
-    );
-  }
+  if (info.publishedOn !== undefined) b.findings(noticeRule.check({ data: { noticeUntil: info.noticeUntil, publishedOn: info.publishedOn } }));
   return info;
 }
 
@@ -338,7 +330,6 @@ function buildFinance(b: Builder, target: ImportTarget, info: InfoValues): Finan
   const income: LedgerEntry[] = [];
   const expense: LedgerEntry[] = [];
   let entriesOk = true;
-  const period = parsePeriod(target.period);
   if (sheet) {
     const start = headerStart(b, sheet, (row) => row.cells.filter((v) => !isBlank(v) && lookup(FINANCE_HEADERS, textOf(v)) !== undefined).length >= 3);
     const [header, ...rows] = sheet.rows.slice(start);
@@ -404,37 +395,14 @@ function buildFinance(b: Builder, target: ImportTarget, info: InfoValues): Finan
           list.push({ date: date ?? '', account: account ?? '', summary: summary ?? '', amount: amount ?? '0.00', voucher: voucher ?? '' });
           continue;
         }
-        if (period && (date < period.start || date > period.end)) {
-          b.cellProblem(
-            dateAt,
-            'import/entry-outside-period',
-            bi(
-              `日期 ${date} 不在公开期间 ${target.period}（${period.start} 至 ${period.end}）内`,
-              `the date ${date} is outside the period ${target.period} (${period.start} to ${period.end})`,
-            ),
-            bi(
-              '把这笔放到对应月份的表格中，或改正日期（或检查 --period）',
-              'move the entry to the spreadsheet of its month, or correct the date (or check --period)',
-            ),
-          );
-        }
         list.push({ date, account, summary, amount, voucher });
       }
     }
   }
-  if (!entriesOk || !sheet || info.openingBalance === undefined || info.closingBalance === undefined) return undefined;
-  const ledger = buildLedger({ openingBalance: info.openingBalance, closingBalance: info.closingBalance, income, expense });
-  if (!ledger.balanced && info.at.closingBalance) {
-    b.cellProblem(
-      info.at.closingBalance,
-      'import/unbalanced',
-      bi(
-        `账目不平：期初 ${formatYuan(ledger.openingFen)} + 收入 ${formatYuan(ledger.income.totalFen)} − 支出 ${formatYuan(ledger.expense.totalFen)} = ${formatYuan(ledger.computedClosingFen)}，但期末余额写的是 ${formatYuan(ledger.closingFen)}（相差 ${formatYuan(ledger.differenceFen)}）`,
-        `the ledger does not balance: opening + income − expense = ${formatYuan(ledger.computedClosingFen)}, but the closing balance is ${formatYuan(ledger.closingFen)} (off by ${formatYuan(ledger.differenceFen)})`,
-      ),
-      bi('核对每一笔收支金额和期初、期末余额，改正抄错的数字', 'check every amount and both balances against the books'),
-    );
-  }
+  if (!entriesOk || !sheet) return undefined;
+  b.findings(entryPeriodRule.check({ period: target.period, income, expense }));
+  if (info.openingBalance === undefined || info.closingBalance === undefined) return undefined;
+  b.findings(balanceRule.check({ openingBalance: info.openingBalance, closingBalance: info.closingBalance, income, expense }));
   if (!info.title || !info.publishedOn || !info.reviewedBy) return undefined;
   return {
     village: target.village,
@@ -633,13 +601,6 @@ function buildList(b: Builder, target: ImportTarget, info: InfoValues): ListDisc
     columns: columns.map(({ key, label, type }) => ({ key, label, type })),
     rows: out,
   };
-}
-
-/** `张三华` → `张*华`, `张三` → `张*`. */
-function suggestMask(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 2) return `${chars[0] ?? ''}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
 /** Builds and validates the disclosure; `data` only when there is no problem at all. */

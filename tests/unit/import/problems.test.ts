@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSpreadsheet, type ImportResult } from '../../../src/lib/import/index';
 import { runImport } from '../../../src/lib/import/run';
 import { residentIdCheckChar } from '../../../src/lib/privacy';
+import { noticeRule } from '../../../src/lib/checks/disclosures';
 import type { FinanceDisclosure, ListDisclosure } from '../../../src/lib/schemas/disclosure';
 import { financeWorkbook, listWorkbook, workbookBytes } from '../../fixtures/import/workbooks';
 import { BATTERY, showsDigits } from '../../fixtures/privacy/battery';
@@ -166,7 +167,7 @@ describe('amount cells', () => {
     closing.getCell(2).value = 125915.91;
     const problems = problemsOf(await importWorkbook(wb));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'import/unbalanced', field: `基本信息!B${closing.number}` });
+    expect(problems[0]).toMatchObject({ code: 'disclosure/unbalanced', field: `基本信息!B${closing.number}` });
     expect(problems[0]!.what.zh).toContain('相差 ¥0.01');
   });
 });
@@ -189,7 +190,24 @@ describe('every problem, in one run', () => {
     const wb = financeWorkbook(FINANCE);
     ledger(wb).getCell('B3').value = new Date(Date.UTC(2026, 10, 1));
     const problems = problemsOf(await importWorkbook(wb));
-    expect(problems).toMatchObject([{ code: 'import/entry-outside-period', field: '收支明细!B3' }]);
+    expect(problems).toMatchObject([{ code: 'disclosure/entry-outside-period', field: '收支明细!B3' }]);
+  });
+
+  it('names a notice period that ends before publication, as npm run check words it (the same rule)', async () => {
+    const wb = listWorkbook(LIST);
+    const until = infoRow(wb, '公示截止日期');
+    until.getCell(2).value = '2026-10-01';
+    const problems = problemsOf(await importWorkbook(wb, 'affairs'));
+    const [found] = noticeRule.check({ data: { noticeUntil: '2026-10-01', publishedOn: LIST.publishedOn } });
+    const cell = `基本信息!B${until.number}`;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'disclosure/notice-before-publication',
+        field: cell,
+        what: { zh: `${cell}：${found!.what.zh}`, en: `${cell}: ${found!.what.en}` },
+        fix: found!.fix,
+      }),
+    ]);
   });
 
   it('names missing sheets, labels and headers', async () => {
