@@ -11,7 +11,9 @@ import { bi } from '../../src/lib/errors';
 import { CODES, RULES } from '../../src/lib/checks/registry';
 import { defineItemRule, defineRule, doc } from '../../src/lib/checks/rule';
 import { withProblemCodeTable } from '../../src/lib/checks/docs-table';
-import { faultCases, FIXTURES, REPO } from '../helpers/content';
+import { validateContentRoot } from '../../src/lib/validate';
+import { contentRootWith, faultCases, FIXTURES, REPO } from '../helpers/content';
+import { TODAY } from '../today';
 
 const declared = new Set(CODES.map((c) => c.code));
 
@@ -94,5 +96,27 @@ describe('the rule registry', () => {
     // @ts-expect-error the same for a rule over the whole set
     defineRule({ name: 'bad-set', codes, check: () => [{ file: 'x', code: 'plan/other', what: bi('例', 'e.g.'), fix: bi('改', 'fix') }] });
     expect(ok.check(0).map((f) => f.code)).toEqual(['plan/example']);
+  });
+});
+
+describe('codes no fault fixture can show alone', () => {
+  const codesWithout = (edit: (root: string) => void) => {
+    const root = contentRootWith();
+    edit(root);
+    return validateContentRoot(root, { SITE_TODAY: TODAY }).problems.map((p) => p.code);
+  };
+
+  it('file/missing: a registry removed', () => {
+    expect(codesWithout((root) => fs.rmSync(path.join(root, 'units.json')))).toEqual(['file/missing']);
+  });
+
+  it('geo/missing: the shapes file removed', () => {
+    expect(codesWithout((root) => fs.rmSync(path.join(root, 'geo/villages.topo.json')))).toEqual(['geo/missing']);
+  });
+
+  it('geo/shape: a shapes file without villages, which also leaves every village without a shape', () => {
+    const codes = codesWithout((root) => fs.writeFileSync(path.join(root, 'geo/villages.topo.json'), '{"type": "FeatureCollection", "features": []}\n'));
+    expect(codes[0]).toBe('geo/shape');
+    expect(new Set(codes.slice(1))).toEqual(new Set(['geo/no-shape']));
   });
 });

@@ -70,6 +70,7 @@ const CODES = {
     'component attributes are only text or numbers',
     '把属性写成 "文字" 或 {数字}',
     'write the attribute as "text" or {number}',
+    'only the legal components take attributes, and each attribute also fails its own rule (legal/*) when it is not a literal; tests/unit/body-guard.test.ts',
   ),
   'mdx/unknown-component': doc(
     '正文只用网站提供的组件',

@@ -295,6 +295,12 @@ function checkDatasets(c: ContentSet): Array<CodedProblem<DatasetCode>> {
   return problems;
 }
 
+/** Why some data/* codes have no fault fixture. */
+const FIRST =
+  "the content check's dataset/* rules report this first, and the audit runs only on sound files; npm run aggregate reports it (tests/unit/stats/audit.test.ts)";
+const AGGREGATE_ONLY =
+  'reported by npm run aggregate (src/lib/stats/audit.ts), never by the content check, whose dataset/* rules cover the same; tests/unit/stats/audit.test.ts';
+
 const CODES = {
   'dataset/id-file': doc('数据集的 id 与文件名一致', "a dataset's id is its file name", '让 id 与文件名一致', 'make the id and the file name agree'),
   'dataset/threshold-too-low': doc(
@@ -348,28 +354,37 @@ const CODES = {
   ),
   'dataset/unknown-measure': doc('预警规则的指标已声明', "an alert rule's measure is declared", '改用已声明的指标', 'use a declared measure'),
   // From the totals check and the LP audit (src/lib/stats/audit.ts, joint.ts), run on sound files.
-  'data/totals-by': doc('合计的分组维度有效', 'totals group by valid dimensions', '按已声明的维度合计', 'group totals by declared dimensions'),
+  'data/totals-by': doc('合计的分组维度有效', 'totals group by valid dimensions', '按已声明的维度合计', 'group totals by declared dimensions', FIRST),
   'data/totals-row': doc(
     '合计行的维度取值出现在明细中',
     "a totals row's dimension values occur in the rows",
     '改正合计行的取值',
     "correct the totals row's values",
+    FIRST,
   ),
-  'data/totals-duplicate': doc('每个合计组合只有一行', 'one totals row per group', '删除重复的合计行', 'remove the duplicate totals row'),
+  'data/totals-duplicate': doc('每个合计组合只有一行', 'one totals row per group', '删除重复的合计行', 'remove the duplicate totals row', FIRST),
   'data/totals-disagree': doc(
     '合计等于其所含明细之和',
     'a total equals the sum of the cells it covers',
     '重新计算合计，或用 npm run aggregate 重新生成',
     'recompute the total, or regenerate with npm run aggregate',
+    'a total that disagrees with its cells also makes the numbers contradict each other (data/inconsistent), so no fixture shows it alone; tests/unit/datasets.test.ts',
   ),
   'data/small-count': doc(
     '合计中小于阈值的件数不公开（统计法第二十八条）',
     'small counts in totals are not published (Statistics Law art. 28)',
     '写成 null 并标记不公开',
     'write null and mark it suppressed',
+    AGGREGATE_ONLY,
   ),
-  'data/unmarked-suppression': doc('不公开的合计写明 suppressed', 'a withheld total is marked suppressed', '加 "suppressed": true', 'add "suppressed": true'),
-  'data/suppressed-published': doc('标记不公开的合计不写数值', 'a suppressed total shows no value', '写 null', 'write null'),
+  'data/unmarked-suppression': doc(
+    '不公开的合计写明 suppressed',
+    'a withheld total is marked suppressed',
+    '加 "suppressed": true',
+    'add "suppressed": true',
+    AGGREGATE_ONLY,
+  ),
+  'data/suppressed-published': doc('标记不公开的合计不写数值', 'a suppressed total shows no value', '写 null', 'write null', AGGREGATE_ONLY),
   'data/inconsistent': doc(
     '公开的数字彼此一致（无解即数字有误）',
     'the published numbers are consistent with each other',
@@ -393,6 +408,7 @@ const CODES = {
     'datasets of one source are small enough to audit together',
     '减少同一来源的数据集或维度',
     'publish fewer datasets or dimensions from one source',
+    'needs more linked cells than the joint audit takes, too large for a fixture; the limit is in src/lib/stats/joint.ts',
   ),
   'data/recoverable-joint': doc(
     '同一来源的几个数据集合起来也不能反推出被抑制的单元格（统计法第二十八条）',

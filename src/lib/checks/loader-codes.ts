@@ -6,7 +6,9 @@
  */
 import { declareCodes, doc } from './rule';
 
-const ENVIRONMENT = 'comes from the build environment, not from a content root; tests/unit/faults.test.ts and tests/unit/env.test.ts';
+const ENVIRONMENT = 'comes from the build environment, not from a content root (tests/unit/faults.test.ts, tests/unit/robust-input.test.ts)';
+/** A fault fixture is overlaid on a whole town: it can add and replace files, never remove one. */
+const REMOVES = 'needs a file removed, which an overlay cannot do; tests/unit/rules.test.ts removes it';
 
 export const fileCodes = declareCodes('files', {
   'root/missing': doc(
@@ -14,13 +16,14 @@ export const fileCodes = declareCodes('files', {
     'the content directory exists',
     '检查 CONTENT_DIR 环境变量，或在项目根目录下运行',
     'check the CONTENT_DIR variable, or run from the project root',
-    'a fault fixture is overlaid on an existing town; tests/build/cli.test.ts runs the check on a missing root',
+    'a fault fixture is overlaid on an existing town, so its root always exists',
   ),
   'file/missing': doc(
     'site.json、units.json、villages.json 都存在',
     'site.json, units.json and villages.json exist',
     '按内容规范创建该文件（见 docs/内容规范.md）',
     'create it as the content contract says (docs/内容规范.md)',
+    REMOVES,
   ),
   'file/too-large': doc(
     '每个文件不超过其种类的大小上限',
@@ -55,7 +58,7 @@ export const fileCodes = declareCodes('files', {
     'content files can be read',
     '检查文件权限',
     'check the file permissions',
-    'needs a file the check may not read (permissions); tests/unit/robust-input.test.ts',
+    'needs a file the check may not read (permissions), which a fixture in git cannot keep',
   ),
   'json/syntax': doc('JSON 文件格式正确', 'JSON files are well formed', '按报告的行列改正 JSON 写法', 'correct the JSON where the report says'),
   'json/duplicate-key': doc('JSON 的同一对象中没有重复的字段', 'no key appears twice in one JSON object', '删除重复的一处', 'delete one of the two'),
@@ -77,6 +80,7 @@ export const fileCodes = declareCodes('files', {
     'the shapes file is a TopoJSON Topology with a "villages" object',
     '导出 TopoJSON 时把对象命名为 villages，每个要素的 properties.code 填区划代码',
     'export TopoJSON with an object named "villages" whose features carry properties.code',
+    'a broken shapes file also leaves every village without a shape (geo/no-shape), so no fixture shows it alone; tests/unit/rules.test.ts',
   ),
   'plan/file-name': doc(
     '方案文件名能用作网址',

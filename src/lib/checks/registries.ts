@@ -16,6 +16,7 @@ const CODES = {
     'a town with villages has the shapes file geo/villages.topo.json',
     '提供 TopoJSON 文件，对象名 villages，每个要素 properties.code 为区划代码',
     'add a TopoJSON file with object "villages", each feature carrying properties.code',
+    'needs the shapes file removed, which an overlay cannot do; tests/unit/rules.test.ts removes it',
   ),
   'geo/no-shape': doc(
     '每个登记的村（社区）在边界文件中都有形状',
