@@ -45,8 +45,11 @@ function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<{ inde
   return out;
 }
 
-function checkRegistries(c: ContentSet): Array<CodedProblem<RegistryCode>> {
-  const problems: Array<CodedProblem<RegistryCode>> = [];
+type Found = Array<CodedProblem<RegistryCode>>;
+
+/** Unit ids and village codes unique. */
+function uniqueIds(c: ContentSet): Found {
+  const problems: Found = [];
   if (c.unitsSource && c.units) {
     for (const d of duplicates(c.units, (u) => u.id)) {
       problems.push(
@@ -71,6 +74,12 @@ function checkRegistries(c: ContentSet): Array<CodedProblem<RegistryCode>> {
       );
     }
   }
+  return problems;
+}
+
+/** The shapes file exists, every village has a shape and every shape is a village. */
+function shapes(c: ContentSet): Found {
+  const problems: Found = [];
   if (c.villages.length > 0 && c.geoCodes === undefined) {
     problems.push({
       file: c.geoDisplay,
@@ -110,4 +119,4 @@ function checkRegistries(c: ContentSet): Array<CodedProblem<RegistryCode>> {
 }
 
 /** Ids and codes unique, every village with a shape and every shape a village (CONTENT.md § Registries). */
-export const registryRules = defineRule({ name: 'registries', codes: CODES, check: checkRegistries });
+export const registryRules = defineRule({ name: 'registries', codes: CODES, check: (c) => [...uniqueIds(c), ...shapes(c)] });
