@@ -98,7 +98,7 @@ function measureFindings(row: DataRow, i: number, m: Measure, measures: readonly
         path: [i, m.key],
         code: 'dataset/missing-value',
         what: bi(`第 ${i + 1} 行“${m.label}”为空，但该行未标记 suppressed`, `row ${i + 1}: ${m.key} is empty but the row is not marked suppressed`),
-        fix: bi('填写数值；因数量过小不公开的，写 null 并加 "suppressed": true', 'give the value, or write null with "suppressed": true'),
+        fix: CODES['dataset/missing-value'].fix,
       },
     ];
   }
@@ -108,7 +108,7 @@ function measureFindings(row: DataRow, i: number, m: Measure, measures: readonly
         path: [i, m.key],
         code: 'dataset/suppressed-value',
         what: bi(`第 ${i + 1} 行已标记为不公开，却仍写出了“${m.label}”的数值`, `row ${i + 1} is suppressed but still shows ${m.key}`),
-        fix: bi('不公开的行所有指标都写 null', 'write null for every measure of a suppressed row'),
+        fix: CODES['dataset/suppressed-value'].fix,
       },
     ];
   }
@@ -137,10 +137,7 @@ function measureFindings(row: DataRow, i: number, m: Measure, measures: readonly
           `第 ${i + 1} 行“${m.label}”为 ${String(v)}，小于 ${threshold}，不得公开（可能识别到个人）`,
           `row ${i + 1}: ${m.key} is ${String(v)}, below the threshold ${threshold}, and must not be published`,
         ),
-        fix: bi(
-          '写成 null 并加 "suppressed": true；用 npm run aggregate 重新生成可自动处理',
-          'write null with "suppressed": true; npm run aggregate does this for you',
-        ),
+        fix: CODES['dataset/small-count'].fix,
       },
     ];
   }
@@ -185,7 +182,7 @@ function headerFindings(d: DatasetSource, c: ContentSet): Found {
       path: ['id'],
       code: 'dataset/id-file',
       what: bi(`id 是“${data.id}”，但文件名是 ${d.id}.json`, `id is "${data.id}" but the file is ${d.id}.json`),
-      fix: bi('让 id 与文件名一致', 'make the id and the file name agree'),
+      fix: CODES['dataset/id-file'].fix,
     });
   }
   const siteThreshold = c.site?.privacy.suppressionThreshold ?? 1;

@@ -10,7 +10,7 @@ import { cellFits, cellTypeName } from '../disclosures/cells';
 import { formatYuan } from '../money';
 import { nextMonth, parsePeriod } from '../periods';
 import { KIND_CATEGORY, type FinanceDisclosure, type ListDisclosure } from '../schemas/disclosure';
-import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type CodedProblem, type Finding, type ItemRule } from './rule';
+import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type CodedProblem, type Draft, type ItemRule } from './rule';
 
 /** One disclosure as its rules see it; the importer builds one from a spreadsheet. */
 export type DisclosureItem = (DisclosureSource extends infer D
@@ -51,21 +51,19 @@ const filing = defineItemRule({
     ),
   },
   check: (d: DisclosureItem) => {
-    const out: Array<Finding<'disclosure/village-folder' | 'disclosure/unknown-village' | 'disclosure/period-name' | 'disclosure/category-kind'>> = [];
+    const out: Array<Draft<'disclosure/village-folder' | 'disclosure/unknown-village' | 'disclosure/period-name' | 'disclosure/category-kind'>> = [];
     const data = d.data;
     if (data.village !== d.folder) {
       out.push({
         path: ['village'],
         code: 'disclosure/village-folder',
         what: bi(`village 是 ${data.village}，但文件放在文件夹 ${d.folder} 中`, `village is ${data.village} but the file is in folder ${d.folder}`),
-        fix: bi('把文件移到与村代码相同的文件夹，或改正 village', 'move the file to the folder of its village code, or correct village'),
       });
     } else if (d.villageCodes && !d.villageCodes.has(data.village)) {
       out.push({
         path: ['village'],
         code: 'disclosure/unknown-village',
         what: bi(`村（社区）代码 ${data.village} 不在 villages.json 中`, `village code ${data.village} is not in villages.json`),
-        fix: bi('先在 villages.json 中登记该村（社区），或改正代码', 'register the village in villages.json first, or correct the code'),
       });
     }
     if (data.period !== d.namePeriod) {
@@ -73,7 +71,6 @@ const filing = defineItemRule({
         path: ['period'],
         code: 'disclosure/period-name',
         what: bi(`period 是 ${data.period}，但文件名中的期间是 ${d.namePeriod}`, `period is ${data.period} but the file name says ${d.namePeriod}`),
-        fix: bi('让文件名与 period 一致', 'make the file name and period agree'),
       });
     }
     if (d.kind !== 'notice' && data.category !== KIND_CATEGORY[d.kind]) {
@@ -112,7 +109,6 @@ export const noticeRule = defineItemRule({
               `公示截止日期 ${data.noticeUntil} 早于公开日期 ${data.publishedOn}`,
               `notice period ends (${data.noticeUntil}) before publication (${data.publishedOn})`,
             ),
-            fix: bi('公示期从公开日开始，截止日期不能更早（张贴一般不少于 5 天）', 'the notice period starts at publication; the end cannot be earlier'),
           },
         ]
       : [],
@@ -135,7 +131,6 @@ const financeMonthly = defineItemRule({
             path: ['period'],
             code: 'disclosure/finance-monthly',
             what: bi('财务公开按月公开，期间应为月份', 'finance is disclosed monthly; the period must be a month'),
-            fix: bi('把 period 写成 YYYY-MM，按月分文件', 'write period as YYYY-MM, one file per month'),
           },
         ]
       : [],
@@ -166,7 +161,6 @@ export const balanceRule = defineItemRule({
           `账目不平：期初 ${formatYuan(ledger.openingFen)} + 收入 ${formatYuan(ledger.income.totalFen)} − 支出 ${formatYuan(ledger.expense.totalFen)} = ${formatYuan(ledger.computedClosingFen)}，但期末余额写的是 ${formatYuan(ledger.closingFen)}（相差 ${formatYuan(ledger.differenceFen)}）`,
           `ledger does not balance: opening + income − expense = ${formatYuan(ledger.computedClosingFen)}, but closingBalance is ${formatYuan(ledger.closingFen)} (off by ${formatYuan(ledger.differenceFen)})`,
         ),
-        fix: bi('核对每一笔收支金额和期末余额，改正抄错的数字', 'check every amount and the closing balance against the books'),
       },
     ];
   },
@@ -187,7 +181,7 @@ export const entryPeriodRule = defineItemRule({
     const period = parsePeriod(fin.period);
     if (!period) return [];
     return (['income', 'expense'] as const).flatMap((sideKey) =>
-      fin[sideKey].flatMap((e, i): Array<Finding<'disclosure/entry-outside-period'>> =>
+      fin[sideKey].flatMap((e, i): Array<Draft<'disclosure/entry-outside-period'>> =>
         e.date < period.start || e.date > period.end
           ? [
               {
@@ -197,7 +191,6 @@ export const entryPeriodRule = defineItemRule({
                   `${sideKey === 'income' ? '收入' : '支出'}第 ${i + 1} 笔（${e.voucher}）日期 ${e.date} 不在公开期间 ${fin.period} 内`,
                   `${sideKey} entry ${i + 1} (${e.voucher}) is dated ${e.date}, outside ${fin.period}`,
                 ),
-                fix: bi('把该笔放到对应月份的财务公开中，或改正日期', 'move the entry to the disclosure of its month, or correct the date'),
               },
             ]
           : [],
@@ -213,8 +206,8 @@ function onFinance<C extends string>(rule: ItemRule<FinanceDisclosure, C>): Item
 
 type ListCode = 'disclosure/duplicate-column' | 'disclosure/missing-cell' | 'disclosure/cell-type' | 'disclosure/unknown-cell';
 
-function cellFindings(list: ListDisclosure): Array<Finding<ListCode>> {
-  const out: Array<Finding<ListCode>> = [];
+function cellFindings(list: ListDisclosure): Array<Draft<ListCode>> {
+  const out: Array<Draft<ListCode>> = [];
   const keys = new Set(list.columns.map((c) => c.key));
   list.rows.forEach((row, r) => {
     for (const c of list.columns) {
@@ -223,7 +216,6 @@ function cellFindings(list: ListDisclosure): Array<Finding<ListCode>> {
           path: ['rows', r],
           code: 'disclosure/missing-cell',
           what: bi(`第 ${r + 1} 行缺少“${c.label}”（${c.key}）`, `row ${r + 1} has no "${c.key}"`),
-          fix: bi('补上该单元格；没有内容的文字列写 ""', 'add the cell; an empty text cell is ""'),
         });
       } else if (!cellFits(c.type, row[c.key])) {
         const t = cellTypeName(c.type);
@@ -244,7 +236,6 @@ function cellFindings(list: ListDisclosure): Array<Finding<ListCode>> {
           path: ['rows', r, k],
           code: 'disclosure/unknown-cell',
           what: bi(`第 ${r + 1} 行有未定义的列“${k}”`, `row ${r + 1} has a cell "${k}" with no column`),
-          fix: bi('在 columns 中定义该列，或删除该单元格', 'define the column in columns, or remove the cell'),
         });
       }
     }
@@ -277,7 +268,7 @@ const listTable = defineItemRule({
   },
   check: (d: DisclosureItem) => {
     if (d.kind !== 'affairs' && d.kind !== 'party') return [];
-    const out: Array<Finding<ListCode>> = [];
+    const out: Array<Draft<ListCode>> = [];
     const keys = new Set<string>();
     d.data.columns.forEach((c, i) => {
       if (keys.has(c.key)) {
@@ -285,7 +276,6 @@ const listTable = defineItemRule({
           path: ['columns', i, 'key'],
           code: 'disclosure/duplicate-column',
           what: bi(`列 key“${c.key}”重复`, `column key "${c.key}" is used twice`),
-          fix: bi('每一列使用不同的 key', 'give every column its own key'),
         });
       }
       keys.add(c.key);

@@ -112,7 +112,7 @@ function checkArticle(a: LegalSource, planSlugs: Set<string>): Array<CodedProble
     at(['updatedOn'], {
       code: 'legal/updated-before-published',
       what: bi(`更新日期 ${d.updatedOn} 早于发布日期 ${d.publishedOn}`, `updated (${d.updatedOn}) before it was published (${d.publishedOn})`),
-      fix: bi('核对 publishedOn 和 updatedOn', 'check publishedOn and updatedOn'),
+      fix: CODES['legal/updated-before-published'].fix,
     });
   }
 

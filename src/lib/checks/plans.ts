@@ -2,7 +2,7 @@
 import { isInForce } from '../model/plans';
 import { bi } from '../errors';
 import type { ContentSet, PlanSource } from '../content/set';
-import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type Finding } from './rule';
+import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type Draft } from './rule';
 
 /** One plan, with what its checks look up across the set. */
 interface PlanItem {
@@ -30,7 +30,6 @@ const dates = defineItemRule({
             path: ['publishedOn'],
             code: 'plan/published-before-written',
             what: bi(`发布日期 ${d.publishedOn} 早于成文日期 ${d.writtenOn}`, `published (${d.publishedOn}) before it was written (${d.writtenOn})`),
-            fix: bi('核对成文日期和发布日期', 'check writtenOn and publishedOn'),
           },
         ]
       : [],
@@ -61,17 +60,13 @@ const supersession = defineItemRule({
   check: ({ plan, bySlug }: PlanItem) => {
     const d = plan.data;
     if (d.supersededBy === undefined) return [];
-    const out: Array<Finding<'plan/superseded-missing' | 'plan/superseded-not-newer' | 'plan/superseded-still-valid'>> = [];
+    const out: Array<Draft<'plan/superseded-missing' | 'plan/superseded-not-newer' | 'plan/superseded-still-valid'>> = [];
     const newer = bySlug.get(d.supersededBy);
     if (d.supersededBy === plan.slug || !newer) {
       out.push({
         path: ['supersededBy'],
         code: 'plan/superseded-missing',
         what: bi(`替代文件“${d.supersededBy}”不存在`, `superseding plan "${d.supersededBy}" does not exist`),
-        fix: bi(
-          '填写 plans/ 目录中新方案的文件名（不含 .mdx），或先发布新方案',
-          'name an existing plan file in plans/ (without .mdx), or publish the new plan first',
-        ),
       });
     } else if (newer.data.publishedOn <= d.publishedOn) {
       out.push({
@@ -81,7 +76,6 @@ const supersession = defineItemRule({
           `替代文件“${d.supersededBy}”的发布日期 ${newer.data.publishedOn} 不晚于本方案 ${d.publishedOn}`,
           `superseding plan "${d.supersededBy}" (${newer.data.publishedOn}) is not newer than this one (${d.publishedOn})`,
         ),
-        fix: bi('替代文件必须是更新发布的方案；检查 supersededBy 是否写反', 'the superseding plan must be published later; check supersededBy is not reversed'),
       });
     }
     if (isInForce(d.validity)) {
@@ -89,7 +83,6 @@ const supersession = defineItemRule({
         path: ['validity'],
         code: 'plan/superseded-still-valid',
         what: bi(`已被“${d.supersededBy}”替代，有效性却是“${d.validity}”`, `superseded by "${d.supersededBy}" but validity is "${d.validity}"`),
-        fix: bi('被替代的方案应标为“失效”或“废止”', 'mark a superseded plan 失效 or 废止'),
       });
     }
     return out;
@@ -99,10 +92,10 @@ const supersession = defineItemRule({
 type TaskCode = 'plan/duplicate-task-id' | 'plan/unknown-unit' | 'plan/done-not-100' | 'plan/updates-order';
 type Task = PlanSource['data']['tasks'][number];
 
-function unitFindings(t: Task, i: number, unitIds: Set<string> | undefined): Array<Finding<TaskCode>> {
+function unitFindings(t: Task, i: number, unitIds: Set<string> | undefined): Array<Draft<TaskCode>> {
   if (!unitIds) return [];
   return (['lead', 'partners'] as const).flatMap((role) =>
-    (t[role] ?? []).flatMap((u, j): Array<Finding<TaskCode>> =>
+    (t[role] ?? []).flatMap((u, j): Array<Draft<TaskCode>> =>
       unitIds.has(u)
         ? []
         : [
@@ -123,17 +116,13 @@ function unitFindings(t: Task, i: number, unitIds: Set<string> | undefined): Arr
   );
 }
 
-function progressFindings(t: Task, i: number): Array<Finding<TaskCode>> {
-  const out: Array<Finding<TaskCode>> = [];
+function progressFindings(t: Task, i: number): Array<Draft<TaskCode>> {
+  const out: Array<Draft<TaskCode>> = [];
   if (t.status === '已完成' && t.progress < 100) {
     out.push({
       path: ['tasks', i, 'progress'],
       code: 'plan/done-not-100',
       what: bi(`任务 ${t.id} 标为“已完成”，但进度是 ${t.progress}%`, `task ${t.id} is 已完成 (done) but progress is ${t.progress}%`),
-      fix: bi(
-        '确已完成的把 progress 改为 100；未完成的把 status 改为“进行中”或“滞后”',
-        'set progress to 100 if it is done, otherwise change status to 进行中 or 滞后',
-      ),
     });
   }
   (t.updates ?? []).forEach((u, j, all) => {
@@ -143,7 +132,6 @@ function progressFindings(t: Task, i: number): Array<Finding<TaskCode>> {
         path: ['tasks', i, 'updates', j, 'on'],
         code: 'plan/updates-order',
         what: bi(`任务 ${t.id} 的进展日期 ${u.on} 早于上一条 ${prev.on}`, `task ${t.id}: update dated ${u.on} comes after one dated ${prev.on}`),
-        fix: bi('进展情况按日期从早到晚排列，最新的放最后', 'list updates oldest first, newest last'),
       });
     }
   });
@@ -179,7 +167,7 @@ const tasks = defineItemRule({
     ),
   },
   check: ({ plan, unitIds }: PlanItem) => {
-    const out: Array<Finding<TaskCode>> = [];
+    const out: Array<Draft<TaskCode>> = [];
     const taskIds = new Set<string>();
     plan.data.tasks.forEach((t, i) => {
       if (taskIds.has(t.id)) {
@@ -187,7 +175,6 @@ const tasks = defineItemRule({
           path: ['tasks', i, 'id'],
           code: 'plan/duplicate-task-id',
           what: bi(`任务编号“${t.id}”重复`, `task id "${t.id}" is used twice`),
-          fix: bi('每项任务使用不同的编号，如 T1、T2', 'give every task its own id, e.g. T1, T2'),
         });
       }
       taskIds.add(t.id);
@@ -201,9 +188,9 @@ type GoalCode = 'plan/duplicate-goal-id' | 'plan/unknown-dimension' | 'plan/unkn
 type Goal = NonNullable<PlanSource['data']['goals']>[number];
 
 /** A goal's indicator names a real dataset, one of its measures and only its dimensions. */
-function indicatorFindings(g: Goal, i: number, content: ContentSet): Array<Finding<GoalCode>> {
+function indicatorFindings(g: Goal, i: number, content: ContentSet): Array<Draft<GoalCode>> {
   if (!g.indicator) return [];
-  const out: Array<Finding<GoalCode>> = [];
+  const out: Array<Draft<GoalCode>> = [];
   const found = content.datasets.find((d) => d.id === g.indicator!.dataset);
   const ds = found && { id: found.id, measures: found.data.measures.map((m) => m.key) };
   const dims = found ? found.data.dimensions.map((x) => x.key) : [];
@@ -222,7 +209,6 @@ function indicatorFindings(g: Goal, i: number, content: ContentSet): Array<Findi
       path: ['goals', i, 'indicator', 'dataset'],
       code: 'plan/unknown-dataset',
       what: bi(`目标 ${g.id} 关联的数据集“${g.indicator.dataset}”不存在`, `goal ${g.id}: dataset "${g.indicator.dataset}" does not exist`),
-      fix: bi('填写 data/ 目录中已有数据集的 id，或删除 indicator', 'name a dataset in data/ or remove the indicator'),
     });
   } else if (!ds.measures.includes(g.indicator.measure)) {
     out.push({
@@ -264,7 +250,7 @@ const goals = defineItemRule({
     ),
   },
   check: ({ plan, content }: PlanItem) => {
-    const out: Array<Finding<GoalCode>> = [];
+    const out: Array<Draft<GoalCode>> = [];
     const goalIds = new Set<string>();
     (plan.data.goals ?? []).forEach((g, i) => {
       if (goalIds.has(g.id)) {
@@ -272,7 +258,6 @@ const goals = defineItemRule({
           path: ['goals', i, 'id'],
           code: 'plan/duplicate-goal-id',
           what: bi(`目标编号“${g.id}”重复`, `goal id "${g.id}" is used twice`),
-          fix: bi('每个目标使用不同的编号，如 G1、G2', 'give every goal its own id, e.g. G1, G2'),
         });
       }
       goalIds.add(g.id);
@@ -299,14 +284,13 @@ const phases = defineItemRule({
     ),
   },
   check: ({ plan }: PlanItem) => {
-    const out: Array<Finding<'plan/phase-reversed' | 'plan/phase-overlap'>> = [];
+    const out: Array<Draft<'plan/phase-reversed' | 'plan/phase-overlap'>> = [];
     (plan.data.phases ?? []).forEach((ph, i, all) => {
       if (ph.from > ph.to) {
         out.push({
           path: ['phases', i, 'to'],
           code: 'plan/phase-reversed',
           what: bi(`阶段“${ph.name}”的结束日期 ${ph.to} 早于开始日期 ${ph.from}`, `phase "${ph.name}" ends (${ph.to}) before it starts (${ph.from})`),
-          fix: bi('检查该阶段的 from 和 to 是否写反', 'check whether from and to are swapped'),
         });
       }
       const prev = all[i - 1];
@@ -318,7 +302,6 @@ const phases = defineItemRule({
             `阶段“${ph.name}”从 ${ph.from} 开始，与上一阶段“${prev.name}”（至 ${prev.to}）重叠或顺序颠倒`,
             `phase "${ph.name}" starts ${ph.from}, overlapping or before the previous phase "${prev.name}" (until ${prev.to})`,
           ),
-          fix: bi('各阶段按时间先后排列，后一阶段的开始日期要晚于前一阶段的结束日期', 'list phases in order; each must start after the previous one ends'),
         });
       }
     });
@@ -340,16 +323,18 @@ export const planRules = defineRule({
 });
 
 // 索引号 is unique across the whole site (政府信息公开 practice); later kinds join this map.
+const INDEX_CODES = {
+  'plan/duplicate-index-number': doc(
+    '索引号全站唯一（政府信息公开目录的索引号）',
+    'index numbers are unique site-wide (the OGI catalogue index number)',
+    '索引号全站唯一：改用下一个未使用的序号',
+    'index numbers are unique site-wide: use the next free sequence number',
+  ),
+} as const;
+
 export const indexNumberRule = defineRule({
   name: 'index-numbers',
-  codes: {
-    'plan/duplicate-index-number': doc(
-      '索引号全站唯一（政府信息公开目录的索引号）',
-      'index numbers are unique site-wide (the OGI catalogue index number)',
-      '索引号全站唯一：改用下一个未使用的序号',
-      'index numbers are unique site-wide: use the next free sequence number',
-    ),
-  },
+  codes: INDEX_CODES,
   check: (c) => {
     const byIndex = new Map<string, PlanSource>();
     return c.plans.flatMap((p) => {
@@ -366,7 +351,7 @@ export const indexNumberRule = defineRule({
             `索引号“${p.data.indexNumber}”已被 ${first.source.display} 使用`,
             `index number "${p.data.indexNumber}" is already used by ${first.source.display}`,
           ),
-          fix: bi('索引号全站唯一：改用下一个未使用的序号', 'index numbers are unique site-wide: use the next free sequence number'),
+          fix: INDEX_CODES['plan/duplicate-index-number'].fix,
         }),
       ];
     });

@@ -57,7 +57,7 @@ function uniqueIds(c: ContentSet): Found {
           path: [d.index, 'id'],
           code: 'units/duplicate-id',
           what: bi(`单位编号“${d.value}”重复（第 ${d.firstIndex + 1} 项已使用）`, `unit id "${d.value}" is used twice (first by item ${d.firstIndex + 1})`),
-          fix: bi('每个单位使用不同的编号', 'give every unit its own id'),
+          fix: CODES['units/duplicate-id'].fix,
         }),
       );
     }
@@ -69,7 +69,7 @@ function uniqueIds(c: ContentSet): Found {
           path: [d.index, 'code'],
           code: 'villages/duplicate-code',
           what: bi(`区划代码“${d.value}”重复`, `division code "${d.value}" is used twice`),
-          fix: bi('每个村（社区）使用自己的 12 位区划代码', 'give every village its own 12-digit code'),
+          fix: CODES['villages/duplicate-code'].fix,
         }),
       );
     }
@@ -85,10 +85,7 @@ function shapes(c: ContentSet): Found {
       file: c.geoDisplay,
       code: 'geo/missing',
       what: bi('缺少村（社区）边界文件 geo/villages.topo.json', 'missing the village shapes file geo/villages.topo.json'),
-      fix: bi(
-        '提供 TopoJSON 文件，对象名 villages，每个要素 properties.code 为区划代码',
-        'add a TopoJSON file with object "villages", each feature carrying properties.code',
-      ),
+      fix: CODES['geo/missing'].fix,
     });
   } else if (c.geoCodes) {
     const registry = new Set(c.villages.map((v) => v.code));
@@ -99,7 +96,7 @@ function shapes(c: ContentSet): Found {
             path: [i, 'code'],
             code: 'geo/no-shape',
             what: bi(`${v.name}（${v.code}）在 geo/villages.topo.json 中没有边界形状`, `${v.name} (${v.code}) has no shape in geo/villages.topo.json`),
-            fix: bi('在 TopoJSON 中添加该村的要素，properties.code 填此代码', 'add a feature with properties.code equal to this code'),
+            fix: CODES['geo/no-shape'].fix,
           }),
         );
       }
@@ -110,7 +107,7 @@ function shapes(c: ContentSet): Found {
           file: c.geoDisplay,
           code: 'geo/unknown-code',
           what: bi(`边界要素的代码“${code}”不在 villages.json 中`, `shape code "${code}" is not in villages.json`),
-          fix: bi('修正 properties.code，或在 villages.json 中登记该村', 'fix properties.code or register the village in villages.json'),
+          fix: CODES['geo/unknown-code'].fix,
         });
       }
     }

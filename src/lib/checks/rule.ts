@@ -67,12 +67,19 @@ export interface ItemRule<T, C extends string = string> {
   check: (item: T) => Array<Finding<C>>;
 }
 
+/** A finding as a check writes it: without `fix`, the fix is the one its code declares (written once). */
+export type Draft<C extends string> = Omit<Finding<C>, 'fix'> & { fix?: Bilingual };
+
 export function defineItemRule<T, const C extends string>(rule: {
   name: string;
   codes: Readonly<Record<C, CodeDoc>>;
-  check: (item: T) => Array<Finding<NoInfer<C>>>;
+  check: (item: T) => Array<Draft<NoInfer<C>>>;
 }): ItemRule<T, C> {
-  return rule;
+  return {
+    name: rule.name,
+    codes: rule.codes,
+    check: (item) => rule.check(item).map((f) => ({ path: f.path, code: f.code, what: f.what, fix: f.fix ?? rule.codes[f.code].fix })),
+  };
 }
 
 /** Codes declared without a check of their own: reported by the loader or a shared module. */
