@@ -62,8 +62,8 @@ export const correctionRules = defineRule({
   name: 'corrections',
   codes: {
     'disclosure/uncorrected-change': doc(
-      '已公开的数字不能悄悄修改：改动须附更正说明（政府信息公开条例第四十一条：更正）',
-      'published figures are never changed silently: a change carries a correction (OGI Regulations art. 41)',
+      '已公开的数字不能悄悄修改：改动须附更正说明',
+      'published figures are never changed silently: a change carries a correction',
       '在 corrections 中添加一条 { "on": 日期, "note": "更正了哪一笔、原因" }',
       'add to corrections: { "on": date, "note": "what was corrected and why" }',
       'needs a git history in which a published file changed; covered by tests/build/corrections.test.ts',

@@ -118,8 +118,8 @@ const financeMonthly = defineItemRule({
   name: 'disclosure-finance-monthly',
   codes: {
     'disclosure/finance-monthly': doc(
-      '财务按月公开（村级财务公开：每月公布一次）',
-      'finance is disclosed monthly (village finance disclosure: once a month)',
+      '财务按月公开（村民委员会组织法第三十条：财务收支情况每月公布一次）',
+      'finance is disclosed monthly (Organic Law of Villagers Committees art. 30: finances published every month)',
       '把 period 写成 YYYY-MM，按月分文件',
       'write period as YYYY-MM, one file per month',
     ),

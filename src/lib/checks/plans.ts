@@ -51,8 +51,8 @@ const supersession = defineItemRule({
       'the superseding plan must be published later; check supersededBy is not reversed',
     ),
     'plan/superseded-still-valid': doc(
-      '被替代的方案不再标为有效（政府信息公开条例第十三条：标明有效性）',
-      'a superseded plan is no longer marked in force (OGI Regulations art. 13: state validity)',
+      '被替代的方案不再标为有效（公文的有效性须如实标明）',
+      'a superseded plan is no longer marked in force (a document states its validity truthfully)',
       '被替代的方案应标为“失效”或“废止”',
       'mark a superseded plan 失效 or 废止',
     ),
