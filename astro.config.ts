@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { resolveBasePath } from './src/lib/base-path';
+import { resolveBasePath } from './src/lib/env/base-path';
 import { normaliseText } from './src/lib/content/read';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
@@ -15,7 +15,7 @@ import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
 import { markdownProcessor } from './src/integrations/markdown';
-import { buildEnvironment } from './src/lib/env';
+import { buildEnvironment } from './src/lib/env/environment';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';

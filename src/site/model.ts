@@ -4,13 +4,13 @@
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveToday } from '../lib/dates';
+import { resolveToday } from '../lib/core/dates';
 import { readHistory } from '../lib/content/git';
 import { splitFrontmatter } from '../lib/content/source';
 import { normaliseText } from '../lib/content/read';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
-import { buildEnvironment } from '../lib/env';
+import { buildEnvironment } from '../lib/env/environment';
 
 let model: Promise<SiteModel> | undefined;
 

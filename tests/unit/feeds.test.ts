@@ -3,7 +3,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { beijingMidnight, buildFeeds, FEED_LIMIT, resolveLink, rssOptions, type FeedRoutes, type FeedSource } from '../../src/lib/model/feeds';
-import { robotsTxt } from '../../src/lib/robots';
+import { robotsTxt } from '../../src/lib/site/robots';
 
 /** The same shapes as src/site/paths.ts `routes`, under a sub-path. */
 function routesUnder(base: string): FeedRoutes {

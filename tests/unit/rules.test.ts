@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bi } from '../../src/lib/errors';
+import { bi } from '../../src/lib/core/errors';
 import { CODES, RULES } from '../../src/lib/checks/registry';
 import { defineItemRule, defineRule, doc } from '../../src/lib/checks/rule';
 import { withProblemCodeTable } from '../../src/lib/checks/docs-table';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith, faultCases, FIXTURES, REPO } from '../helpers/content';
 import { TODAY } from '../today';
 
@@ -35,8 +35,8 @@ function sourceCodes(): Map<string, string> {
     ),
     'src/lib/stats/audit.ts',
     'src/lib/stats/joint.ts',
-    'src/lib/validate.ts',
-    'src/lib/base-path.ts',
+    'src/lib/checks/validate.ts',
+    'src/lib/env/base-path.ts',
   ];
   const found = new Map<string, string>();
   for (const f of files) {

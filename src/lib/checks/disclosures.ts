@@ -3,12 +3,12 @@
  * right village and period, ledgers that reconcile to the fen, entries inside the period,
  * continuity between consecutive months, list cells that match their column types.
  */
-import { bi } from '../errors';
+import { bi } from '../core/errors';
 import type { DisclosureSource } from '../content/disclosures';
 import { buildLedger } from '../disclosures/ledger';
 import { cellFits, cellTypeName } from '../disclosures/cells';
-import { formatYuan } from '../money';
-import { nextMonth, parsePeriod } from '../periods';
+import { formatYuan } from '../core/money';
+import { nextMonth, parsePeriod } from '../core/periods';
 import { KIND_CATEGORY, type FinanceDisclosure, type ListDisclosure } from '../schemas/disclosure';
 import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type CodedProblem, type Draft, type ItemRule } from './rule';
 

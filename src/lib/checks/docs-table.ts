@@ -3,7 +3,7 @@
  * cannot drift from the codes the check reports: scripts/problem-codes.ts writes it between the
  * two marker comments, and tests/unit/rules.test.ts fails when the docs differ.
  */
-import type { Bilingual } from '../errors';
+import type { Bilingual } from '../core/errors';
 import { CODES } from './registry';
 
 export const TABLE_START = '<!-- problem-codes:start (npx tsx scripts/problem-codes.ts --write) -->';

@@ -1,9 +1,9 @@
 /**
- * Every rule over a loaded content set, run in one place (src/lib/validate.ts calls this for
+ * Every rule over a loaded content set, run in one place (src/lib/checks/validate.ts calls this for
  * `npm run check`, the build and the hooks' full check). The loader only loads and parses; the
  * rules and their codes are listed in ./registry.ts.
  */
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import { RULES } from './registry';
 import type { CheckContext } from './rule';

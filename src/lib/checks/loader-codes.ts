@@ -1,6 +1,6 @@
 /**
  * The codes reported while a content root is read and parsed (src/lib/content/: the loader only
- * loads and parses) and by the build environment's check (src/lib/validate.ts). They have no
+ * loads and parses) and by the build environment's check (src/lib/checks/validate.ts). They have no
  * check of their own here; they are declared so that the registry lists every code the content
  * check can report (tests/unit/rules.test.ts reads the loader's source for any it misses).
  */

@@ -1,6 +1,6 @@
 /** Cross-file and logical checks on plans (CONTENT.md § Governance plans), one rule per idea. */
 import { isInForce } from '../model/plans';
-import { bi } from '../errors';
+import { bi } from '../core/errors';
 import type { ContentSet, PlanSource } from '../content/set';
 import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type Draft } from './rule';
 

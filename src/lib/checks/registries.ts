@@ -1,5 +1,5 @@
 /** Checks across the registries: ids unique, every village has a map shape (CONTENT.md). */
-import { bi } from '../errors';
+import { bi } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import { defineRule, doc, locate, type CodedProblem } from './rule';
 

@@ -5,7 +5,7 @@
  * that apply to a spreadsheet, and the docs' table of problem codes is generated from them.
  * A check can only report a code its unit declares: `defineRule` makes any other a type error.
  */
-import { bi, type Bilingual, type Problem } from '../errors';
+import { bi, type Bilingual, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import type { SourceFile } from '../content/source';
 import { problemAt } from '../content/parse';

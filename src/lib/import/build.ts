@@ -2,7 +2,7 @@
  * Sheet model → contract object (CONTENT.md § Village affairs disclosure), with every problem
  * named by its cell. Nothing is fixed silently: a cell that cannot be read exactly is an error.
  */
-import { bi, fieldPath, type Bilingual, type Problem } from '../errors';
+import { bi, fieldPath, type Bilingual, type Problem } from '../core/errors';
 import { cellFits, cellTypeName } from '../disclosures/cells';
 import { checkPersonName, scanText } from '../privacy';
 import { balanceRule, entryPeriodRule, noticeRule } from '../checks/disclosures';

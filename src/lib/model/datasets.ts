@@ -3,7 +3,7 @@
  * from `totals`, never summed from published cells), alert occurrences, chart series,
  * map values and plan-goal indicator values. Computed once here.
  */
-import { formatPeriod, parsePeriod } from '../periods';
+import { formatPeriod, parsePeriod } from '../core/periods';
 import type { AlertRule, DataRow, Dataset, Dimension, Measure } from '../schemas/dataset';
 import type { Goal } from '../schemas/plan';
 import type { Village } from '../schemas/village';

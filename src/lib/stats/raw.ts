@@ -8,7 +8,7 @@
  * The header row is the first non-empty row; completely empty rows are skipped.
  */
 import { parse } from 'csv-parse/sync';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { decodeCsv } from '../import/csv';
 import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../import/sheet';
 import { readXlsx, XlsxTooLargeError } from '../import/xlsx';

@@ -12,7 +12,7 @@ import { AUDIENCE_BANDS } from '../../../src/lib/legal/audience';
 import { articleLabel } from '../../../src/lib/legal/numerals';
 import { citedLaws } from '../../../src/lib/model/legal';
 import { buildLegalModel } from '../../../src/lib/model/legal';
-import { validateContentRoot } from '../../../src/lib/validate';
+import { validateContentRoot } from '../../../src/lib/checks/validate';
 import { LINHE, SAMPLE } from '../../helpers/content';
 import { hasCorpus, readStatutes } from './corpus';
 import { TODAY } from '../../today';
