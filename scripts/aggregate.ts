@@ -19,7 +19,7 @@ import { bi, formatReport, type Problem } from '../src/lib/errors';
 import { aggregate, type AggregateResult, type VillageRef } from '../src/lib/stats/aggregate';
 import { rawFormatOf, readRawTable } from '../src/lib/stats/raw';
 import { buildEnvironment } from '../src/lib/env';
-import { LIMITS, tooLargeProblem } from '../src/lib/content/read';
+import { readSpreadsheetBytes } from '../src/lib/spreadsheet/file';
 import { evaluateAlerts } from '../src/lib/model/datasets';
 
 export const USAGE = `用法 (usage):
@@ -188,14 +188,10 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
   }
   const rawAbs = path.resolve(cwd, args.raw);
   const rawDisplay = displayPath(rawAbs, cwd);
-  let bytes: Uint8Array | undefined;
-  try {
-    const kind = rawFormatOf(rawAbs) === 'xlsx' ? 'xlsx' : 'csv';
-    const size = fs.statSync(rawAbs).size;
-    if (size > LIMITS[kind]) problems.push(tooLargeProblem(rawDisplay, kind, size));
-    else bytes = new Uint8Array(fs.readFileSync(rawAbs));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+  const read = readSpreadsheetBytes(rawAbs, rawDisplay);
+  if ('problem' in read) problems.push(read.problem);
+  else if ('failed' in read) {
+    const code = read.failed.code;
     problems.push({
       file: rawDisplay,
       code: 'aggregate/read',
@@ -203,6 +199,7 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
       fix: bi('检查路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
     });
   }
+  const bytes = 'bytes' in read ? read.bytes : undefined;
   if (problems.length > 0 || !bytes || !('json' in config)) return { problems, configDisplay };
   const sheet = (config.json as { sheet?: unknown }).sheet;
   const raw = await readRawTable(bytes, rawDisplay, rawFormatOf(args.raw)!, typeof sheet === 'string' ? sheet : undefined);

@@ -1,7 +1,7 @@
 /**
- * A spreadsheet as the importer sees it, whatever file it came from: named sheets of rows of
- * raw cell values, and a way to name any cell the way the official sees it in WPS/Excel
- * (`收支明细!E7`) or, for a CSV file, by line and column (`第7行第5列（E7）`).
+ * A spreadsheet as the importer and the aggregator see it, whatever file it came from: named
+ * sheets of rows of raw cell values, and a way to name any cell the way the official sees it in
+ * WPS/Excel (`收支明细!E7`) or, for a CSV file, by line and column (`第7行第5列（E7）`).
  */
 import { bi, type Bilingual, type Problem } from '../errors';
 

@@ -1,5 +1,5 @@
 /**
- * An .xlsx workbook (saved by WPS or Excel) → the importer's sheet model. Formulas are read
+ * An .xlsx workbook (saved by WPS or Excel) → the sheet model (./sheet.ts). Formulas are read
  * through their cached results; merged cells read as the merged value (a 收支 cell merged
  * down over several rows applies to each of them).
  *
@@ -28,7 +28,8 @@
  * buffer of exactly its declared size, so a part that lies about its size cannot grow past it.
  */
 import { unzipSync } from 'fflate';
-import { LIMITS } from '../content/read';
+import type { Problem } from '../errors';
+import { LIMITS, tooLargeProblem } from '../content/read';
 import type { RawValue, Sheet, SheetRow, SpreadsheetModel } from './sheet';
 import { parseXml } from './xml';
 
@@ -546,4 +547,17 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Spreads
     out.push(readWorksheet(xml, checkSheetName(s.name, seen), ctx));
   }
   return { file, format: 'xlsx', sheets: out };
+}
+
+/**
+ * readXlsx for a command: a workbook that unzips past the limit is the shared size problem; any
+ * other failure is its message, for the command to word.
+ */
+export async function readXlsxOrFailure(bytes: Uint8Array, file: string): Promise<{ model: SpreadsheetModel } | { problem: Problem } | { unreadable: string }> {
+  try {
+    return { model: await readXlsx(bytes, file) };
+  } catch (err) {
+    if (err instanceof XlsxTooLargeError) return { problem: tooLargeProblem(file, 'xlsxUnzipped', err.size) };
+    return { unreadable: err instanceof Error ? err.message : String(err) };
+  }
 }
