@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builds, listFiles } from '../helpers/build';
 import { build, fingerprint, projectCopy } from '../helpers/project';
 import { contentRootWith, LINHE, REPO } from '../helpers/content';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { readOutputText, scanOutputDir } from '../../src/lib/output/scan';
 import { besideOutDir, stagingDir } from '../../src/lib/build/paths';
 import { TODAY } from '../today';

@@ -1,0 +1,26 @@
+/**
+ * Issue 18: the shipped code and its tooling stand on their own. Nothing under src/, scripts/ or
+ * tooling/ imports from tests/ (shared tooling lives in tooling/, used by both).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/content';
+import { importGraph } from '../helpers/import-graph';
+
+const TESTS = path.join(REPO, 'tests') + path.sep;
+
+describe('the layout', () => {
+  const graph = importGraph(REPO, ['src', 'scripts', 'tooling']);
+
+  it('reads the real files (the benchmark uses the shared tooling)', () => {
+    const edges = (graph.get(path.join(REPO, 'scripts/bench/federation.ts')) ?? []).map((f) => path.relative(REPO, f));
+    expect(edges).toContain('tooling/nginx.ts');
+  });
+
+  it('has no import from src/, scripts/ or tooling/ into tests/', () => {
+    const intoTests = [...graph].flatMap(([file, deps]) =>
+      deps.filter((d) => d.startsWith(TESTS)).map((d) => `${path.relative(REPO, file)} → ${path.relative(REPO, d)}`),
+    );
+    expect(intoTests).toEqual([]);
+  });
+});
