@@ -58,4 +58,21 @@ describe('npm run aggregate refuses bad input and writes nothing', () => {
     expect(r.stderr).toMatch(/第 ?3 ?行|:3\b|row 3/);
     expect(fs.existsSync(out)).toBe(false);
   });
+
+  it('takes its default config from the content root it writes to (CONTENT_DIR), not from the sample town', async () => {
+    const root = path.join(tmp, 'other-town');
+    fs.mkdirSync(path.join(root, 'aggregate'), { recursive: true });
+    for (const f of ['site.json', 'villages.json']) fs.copyFileSync(path.join(repo, 'content', f), path.join(root, f));
+    const config = JSON.parse(fs.readFileSync(path.join(repo, 'content/aggregate/security-monthly.config.json'), 'utf8'));
+    config.dataset.title = '另一个镇的治安数据';
+    fs.writeFileSync(path.join(root, 'aggregate/security-monthly.config.json'), JSON.stringify(config));
+    const r = await runAggregate(['examples/security-monthly.虚构样例.csv', '--dataset', 'security-monthly'], { cwd: repo, contentDir: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.written).toBe(path.join(root, 'data/security-monthly.json'));
+    expect(fs.readFileSync(r.written!, 'utf8')).toContain('另一个镇的治安数据');
+    const none = await runAggregate(['examples/security-monthly.虚构样例.csv', '--dataset', 'disputes-monthly'], { cwd: repo, contentDir: root });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('aggregate/disputes-monthly.config.json');
+  });
 });
