@@ -28,7 +28,7 @@ describe('the validated content set is the model input', () => {
       expect(path.basename(path.dirname(d.file!))).toBe(d.village);
       expect(path.basename(d.file!)).toMatch(new RegExp(`^${d.id}\\.(json|mdx?)$`));
     }
-    expect(input.legal!.every((a) => a.body.length > 0 && fs.readFileSync(a.file!, 'utf8').includes(a.body.trim().slice(0, 40)))).toBe(true);
+    expect(input.legal!.every((a) => a.body.readingTime.han > 0)).toBe(true);
     expect(input.topology).toMatchObject({ type: 'Topology' });
   });
 

@@ -5,6 +5,7 @@
  * file name or reads a content file again.
  */
 import type { ContentSet } from '../content/set';
+import { legalBodyFacts } from './legal';
 import type { SiteInput } from './site';
 
 /** What the content gives the model; the build adds today, the site URL and the git history. */
@@ -35,7 +36,7 @@ export function contentInput(content: ContentSet): ContentInput {
     units: content.units,
     villages: content.villages,
     plans: content.plans.map((p) => ({ slug: p.slug, data: p.data, file: p.abs })),
-    legal: content.legal.map((a) => ({ slug: a.slug, data: a.data, body: a.source.body, ext: a.ext, file: a.abs })),
+    legal: content.legal.map((a) => ({ slug: a.slug, data: a.data, body: legalBodyFacts(a.source.body, a.ext), file: a.abs })),
     datasets: content.datasets.map((d) => ({ id: d.id, data: d.data, file: d.abs })),
     topology: content.topology,
     mapMeta: content.mapMeta,
