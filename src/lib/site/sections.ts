@@ -89,7 +89,7 @@ export type RouteName = keyof SectionPaths;
 export type FixedRoute = { [K in RouteName]: SectionPaths[K] extends () => string ? K : never }[RouteName];
 type SegmentRoute = { [K in RouteName]: SectionPaths[K] extends (...args: string[]) => string ? K : never }[RouteName];
 
-/** The same builders with `base` (a path such as `/zl/qingshan`, no trailing slash) in front. */
+/** The same builders with `base` (a path such as `/zl/qingshan/`; a trailing slash is dropped) in front. */
 export function withBase(base: string): SectionPaths {
   const prefix = base.replace(/\/+$/, '');
   const based = Object.entries(SECTION_PATHS).map(([name, build]) => [name, (...args: never[]) => `${prefix}${(build as (...a: never[]) => string)(...args)}`]);
