@@ -10,7 +10,7 @@ import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-vali
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLegal } from '../../src/lib/content/legal';
 import { scanContentTree } from '../../src/lib/content/read';
-import { buildLegalModel, type LegalModel } from '../../src/lib/model/legal';
+import { buildLegalModel, legalBodyFacts, type LegalModel } from '../../src/lib/model/legal';
 import { PAGE_SIZE } from '../../src/lib/paginate';
 import { buildSite, run, TEST_DIST, TODAY } from '../helpers/build';
 import { REPO } from '../helpers/content';
@@ -44,7 +44,7 @@ beforeAll(() => {
     problems,
   );
   model = buildLegalModel(
-    articles.map((a) => ({ slug: a.slug, data: a.data, body: a.source.body, ext: a.ext })),
+    articles.map((a) => ({ slug: a.slug, data: a.data, body: legalBodyFacts(a.source.body, a.ext) })),
     [],
     TODAY,
   );
