@@ -1,6 +1,8 @@
 /**
  * The village map, drawn at build time: TopoJSON → GeoJSON (topojson-client) → SVG paths
- * (d3-geo), so no map JavaScript runs in the browser. Pure: data in, path strings out.
+ * (d3-geo), so no map JavaScript runs in the browser; and the rate per 1,000 residents each
+ * village is coloured by, computed once here for the dataset model. Pure: data in, paths and
+ * numbers out.
  */
 import { geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
