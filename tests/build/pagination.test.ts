@@ -14,11 +14,12 @@ import { buildLegalModel, legalBodyFacts, type LegalModel } from '../../src/lib/
 import { PAGE_SIZE } from '../../src/lib/paginate';
 import { buildSite, run, TEST_DIST, TODAY } from '../helpers/build';
 import { REPO } from '../helpers/content';
+import { withoutScopeClasses } from '../helpers/scoped';
 
 const DOCS = 120;
 const root = path.join(TEST_DIST, 'paginate-content');
 const dist = path.join(TEST_DIST, 'paginate');
-const read = (p: string) => fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+const read = (p: string) => withoutScopeClasses(fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8'));
 const exists = (p: string) => fs.existsSync(path.join(dist, p, 'index.html'));
 
 /** Article slugs in the page's list, in order (not the 国家宪法日 feature or tags). */
@@ -109,7 +110,7 @@ describe('paginated 普法 lists', () => {
     const config = JSON.parse(fs.readFileSync(path.join(REPO, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new FileSystemConfigLoader(config));
     for (const p of pages) {
-      const html = read(p);
+      const html = fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
       const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce(
         (s, m) => s + gzipSync(fs.readFileSync(path.join(dist, m[1]!))).length,
         0,
