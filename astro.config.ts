@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { resolveBasePath } from './src/lib/base-path';
+import { resolveBasePath } from './src/lib/env/base-path';
 import { normaliseText } from './src/lib/content/read';
 import { resolveContentRoot } from './src/lib/content/root';
 import { contentCheck } from './src/integrations/content-check';
@@ -15,7 +15,7 @@ import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
 import { markdownProcessor } from './src/integrations/markdown';
-import { buildEnvironment } from './src/lib/env';
+import { buildEnvironment } from './src/lib/env/environment';
 
 // Every date-derived fact is computed in Shanghai time (CONTENT.md).
 process.env.TZ = 'Asia/Shanghai';
@@ -61,7 +61,7 @@ export default defineConfig({
   // root's current file into another root's site (src/lib/build/paths.ts).
   cacheDir: contentCacheDir(process.cwd(), contentRoot),
   // Stylesheets are files, never inline <style>: the Content-Security-Policy has style-src 'self'
-  // and no 'unsafe-inline' (src/lib/csp.ts).
+  // and no 'unsafe-inline' (src/lib/site/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   // A component's <style> is scoped with :where(.astro-…), which adds no specificity: a moved
   // rule weighs what it weighed in global.css, so the cascade is unchanged, and a class is
@@ -90,7 +90,7 @@ export default defineConfig({
   ],
   vite: {
     // Astro inlines a bundled component script smaller than this limit as <script>…</script>,
-    // which the Content-Security-Policy refuses (script-src 'self', src/lib/csp.ts): every script
+    // which the Content-Security-Policy refuses (script-src 'self', src/lib/site/csp.ts): every script
     // stays a file. Other assets keep Vite's default.
     build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.

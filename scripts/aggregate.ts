@@ -17,10 +17,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath, resolveContentRoot } from '../src/lib/content/root';
-import { bi, formatReport, type Problem } from '../src/lib/errors';
+import { bi, formatReport, type Problem } from '../src/lib/core/errors';
 import { aggregate, type AggregateResult, type VillageRef } from '../src/lib/stats/aggregate';
 import { rawFormatOf, readRawTable } from '../src/lib/stats/raw';
-import { buildEnvironment } from '../src/lib/env';
+import { buildEnvironment } from '../src/lib/env/environment';
 import { readSpreadsheetBytes } from '../src/lib/spreadsheet/file';
 import { evaluateAlerts } from '../src/lib/model/datasets';
 

@@ -2,9 +2,9 @@
  * npm run check — validates the whole content root without building the site.
  * Exit 0 when clean, 1 when any problem is found. `--json` prints machine-readable results.
  */
-import { formatReport } from '../src/lib/errors';
+import { formatReport } from '../src/lib/core/errors';
 import { resolveContentRoot } from '../src/lib/content/root';
-import { validateRoot } from '../src/lib/validate';
+import { validateRoot } from '../src/lib/checks/validate';
 
 const root = resolveContentRoot();
 const started = performance.now();

@@ -8,7 +8,7 @@
  * any problem. Layout: docs/导入表格说明.md. The work is done by src/lib/import/run.ts.
  */
 import { runImport } from '../src/lib/import/run';
-import { buildEnvironment } from '../src/lib/env';
+import { buildEnvironment } from '../src/lib/env/environment';
 
 const result = await runImport(process.argv.slice(2), { contentDir: buildEnvironment().contentDir });
 if (result.stdout) process.stdout.write(result.stdout);

@@ -10,11 +10,11 @@ import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { resolveContentRoot, displayPath } from '../src/lib/content/root';
-import { resolveToday, yearOf } from '../src/lib/dates';
-import { parsePeriod, previousMonth } from '../src/lib/periods';
-import { datasetFile, disclosureFile, legalFile, nextIndexNumber, noticeFile, planFile, uniqueSlug } from '../src/lib/scaffold';
+import { resolveToday, yearOf } from '../src/lib/core/dates';
+import { parsePeriod, previousMonth } from '../src/lib/core/periods';
+import { datasetFile, disclosureFile, legalFile, nextIndexNumber, noticeFile, planFile, uniqueSlug } from '../src/lib/content/scaffold';
 import { siteSchema, villagesSchema } from '../src/lib/schemas';
-import { buildEnvironment } from '../src/lib/env';
+import { buildEnvironment } from '../src/lib/env/environment';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

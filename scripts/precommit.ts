@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALLOW_FILE, scanContentFiles, scanFilesForPersonalData, type ContentTextFile } from '../src/lib/checks/privacy';
 import { resolveContentRoot } from '../src/lib/content/root';
-import { formatReport, type Problem } from '../src/lib/errors';
+import { formatReport, type Problem } from '../src/lib/core/errors';
 import { allowSet, parseAllowList } from '../src/lib/privacy';
 
 const git = (...args: string[]) =>

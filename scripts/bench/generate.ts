@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { mulberry32 } from '../../src/lib/prng';
+import { mulberry32 } from '../../src/lib/core/prng';
 import { articleLabel } from '../../src/lib/legal/numerals';
 import { scanText } from '../../src/lib/privacy';
 

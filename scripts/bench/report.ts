@@ -3,7 +3,7 @@
  * logs, medians, the issue 9 target verdicts and the Markdown report. No I/O here, so every
  * number in docs/benchmarks.md can be checked by tests/unit/bench-report.test.ts.
  */
-import type { PageWeight } from '../../src/lib/page-weight';
+import type { PageWeight } from '../../src/lib/site/page-weight';
 
 /** What `/usr/bin/time -v` says about one command. */
 export interface TimeResult {
@@ -116,7 +116,7 @@ export interface OutputSize {
 
 export type { PageWeight };
 
-/** Every page of our build against its template's gzipped budget (src/lib/page-weight.ts). */
+/** Every page of our build against its template's gzipped budget (src/lib/site/page-weight.ts). */
 export interface BudgetSummary {
   pages: number;
   unmatched: string[];
@@ -571,7 +571,7 @@ export function renderReport(input: ReportInput): string {
     '',
     '## Page budgets (every page of our build)',
     '',
-    'Each page of our output against its template’s budget (src/lib/page-weight.ts, the same table tests/build/budgets.test.ts applies to the ' +
+    'Each page of our output against its template’s budget (src/lib/site/page-weight.ts, the same table tests/build/budgets.test.ts applies to the ' +
       'sample site): gzipped HTML + the CSS it links + the JS it loads up front. The heaviest page of each template, KB.',
     '',
     table(

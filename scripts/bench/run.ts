@@ -29,7 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus, LAWS_DIR, REPO_ROOT, workDirProblem, writeBenchResults } from './generate';
 import { machineInfo, measure } from './measure';
-import { checkBudgets, gzipMeter, pageWeight, totalOf, type GzipMeter, type PageWeight } from '../../src/lib/page-weight';
+import { checkBudgets, gzipMeter, pageWeight, totalOf, type GzipMeter, type PageWeight } from '../../src/lib/site/page-weight';
 import {
   parsePagefindStep,
   parseAstroPhases,
@@ -214,7 +214,7 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   // The same article on both sites: the median one of ours by gzipped weight.
   const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/, oursGz);
   const slug = article.page.split('/')[1]!;
-  // Every page of ours against its template's budget (src/lib/page-weight.ts, as tests/build/budgets.test.ts).
+  // Every page of ours against its template's budget (src/lib/site/page-weight.ts, as tests/build/budgets.test.ts).
   const check = checkBudgets(
     dist,
     listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')),

@@ -5,8 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../lib/errors';
-import { validateRoot } from '../lib/validate';
+import { formatReport } from '../lib/core/errors';
+import { validateRoot } from '../lib/checks/validate';
 import { handOverValidated } from '../lib/build/validated-content';
 
 export function contentCheck(root: string): AstroIntegration {

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatReport } from '../lib/errors';
+import { formatReport } from '../lib/core/errors';
 import { loadAllowList } from '../lib/checks/privacy';
 import { displayPath } from '../lib/content/root';
 import { scanOutputDir } from '../lib/output/scan';

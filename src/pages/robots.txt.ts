@@ -1,6 +1,6 @@
-/** /robots.txt — allow all, point at the sitemap (src/lib/robots.ts). */
+/** /robots.txt — allow all, point at the sitemap (src/lib/site/robots.ts). */
 import type { APIRoute } from 'astro';
-import { robotsTxt } from '../lib/robots';
+import { robotsTxt } from '../lib/site/robots';
 import { getSiteModel } from '../site/model';
 import { basePath } from '../site/paths';
 

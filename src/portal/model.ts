@@ -4,11 +4,11 @@
  * refused a portal with problems, so here a problem is a bug, not an official's error.
  */
 import { resolveContentRoot } from '../lib/content/root';
-import { resolveToday } from '../lib/dates';
-import { formatReport } from '../lib/errors';
+import { resolveToday } from '../lib/core/dates';
+import { formatReport } from '../lib/core/errors';
 import { loadPortal } from '../lib/portal/load';
 import { buildPortalModel, type PortalModel } from '../lib/portal/model';
-import { buildEnvironment } from '../lib/env';
+import { buildEnvironment } from '../lib/env/environment';
 
 let model: Promise<PortalModel> | undefined;
 

@@ -1,6 +1,6 @@
 /**
  * The one content loader: the validated content set (src/lib/content, checked by
- * src/lib/validate.ts) is the only road from the files to the pages. It stores the site model's
+ * src/lib/checks/validate.ts) is the only road from the files to the pages. It stores the site model's
  * input as one entry and every Markdown/MDX body as an entry to render; nothing here parses a
  * file name or reads a content file (src/lib/model/from-content.ts maps the set).
  *

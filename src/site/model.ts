@@ -3,12 +3,12 @@
  * src/site/loader.ts) → the src/lib model, built once per build.
  */
 import { getEntry, render } from 'astro:content';
-import { resolveToday } from '../lib/dates';
+import { resolveToday } from '../lib/core/dates';
 import { readHistory } from '../lib/content/git';
 import { resolveContentRoot } from '../lib/content/root';
 import { buildSiteModel, type SiteModel } from '../lib/model/site';
 import { documentId, type ContentInput, type DocumentKind } from '../lib/model/from-content';
-import { buildEnvironment } from '../lib/env';
+import { buildEnvironment } from '../lib/env/environment';
 import { MODEL_INPUT_ID } from './loader';
 
 let model: Promise<SiteModel> | undefined;

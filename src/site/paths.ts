@@ -1,5 +1,5 @@
 /** Site-internal links, always under the configured base (sub-path deployments, DOMAIN.md). */
-import { resolveBasePath } from '../lib/base-path';
+import { resolveBasePath } from '../lib/env/base-path';
 import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../lib/search/files';
 import { withBase } from '../lib/site/sections';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADER_CSP, META_CSP } from '../../src/lib/csp';
+import { HEADER_CSP, META_CSP } from '../../src/lib/site/csp';
 import { builds } from '../helpers/build';
 import { serveDir, type StaticServer } from '../../tooling/nginx';
 
@@ -117,7 +117,7 @@ function csp(value: string | string[] | undefined): Map<string, string[]> {
 }
 
 function expectSecurityHeaders(r: Res) {
-  // deploy/nginx.conf sends the policy src/lib/csp.ts defines, word for word.
+  // deploy/nginx.conf sends the policy src/lib/site/csp.ts defines, word for word.
   expect(r.headers['content-security-policy']).toBe(HEADER_CSP);
   const policy = csp(r.headers['content-security-policy']);
   expect(policy.get('default-src')).toEqual(["'self'"]);

@@ -1,5 +1,5 @@
 /**
- * Page-weight budgets over the sample build, per template (src/lib/page-weight.ts, which the
+ * Page-weight budgets over the sample build, per template (src/lib/site/page-weight.ts, which the
  * benchmark also applies to every page of its 1,000- and 5,000-document builds): gzipped HTML,
  * the CSS it links and the JavaScript it loads up front (Chart.js is a lazy chunk with its own
  * budget). README § 页面体积预算 (page-weight budgets).
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { builds, listFiles } from '../helpers/build';
 import { templatePages } from '../helpers/templates';
 import { sampleTemplates } from '../../src/lib/site/sections';
-import { budgetOf, checkBudgets, gzipMeter, KB, LAZY_JS_BUDGET, SHARED_SCRIPT_BUDGET, TEXT_PAGE_TARGET, totalOf } from '../../src/lib/page-weight';
+import { budgetOf, checkBudgets, gzipMeter, KB, LAZY_JS_BUDGET, SHARED_SCRIPT_BUDGET, TEXT_PAGE_TARGET, totalOf } from '../../src/lib/site/page-weight';
 
 const dist = builds.sample;
 const gzipped = gzipMeter();

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLegal } from '../../src/lib/content/legal';
 import { scanContentTree } from '../../src/lib/content/read';
 import { buildLegalModel, legalBodyFacts, type LegalModel } from '../../src/lib/model/legal';
-import { PAGE_SIZE } from '../../src/lib/paginate';
+import { PAGE_SIZE } from '../../src/lib/core/paginate';
 import { buildSite, run, TEST_DIST, TODAY } from '../helpers/build';
 import { REPO } from '../helpers/content';
 import { withoutScopeClasses } from '../helpers/scoped';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { metaCsp } from '../../src/lib/csp';
+import { metaCsp } from '../../src/lib/site/csp';
 import { builds, buildSite, checkContent, TEST_DIST } from '../helpers/build';
 
 function portalRoot(portal: Record<string, unknown>): string {

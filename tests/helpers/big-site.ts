@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './content';
-import { mulberry32 } from '../../src/lib/prng';
+import { mulberry32 } from '../../src/lib/core/prng';
 
 export interface BigSite {
   dir: string;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countDocuments, generateCorpus, hanCount, LAWS_DIR, TOWN_BASE } from '../../scripts/bench/generate';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { TODAY } from '../today';
 
 const DOCS = 30;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { markdownProcessor } from '../../src/integrations/markdown';
-import { ContentError } from '../../src/lib/errors';
+import { ContentError } from '../../src/lib/core/errors';
 import { bodyText } from '../../src/lib/checks/bodies';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-guard-'));

@@ -10,7 +10,7 @@ import { mdxToJs, markdownToHtml } from 'satteri';
 import { checkBodyFile } from '../../src/lib/checks/bodies';
 import { isCommentOnly } from '../../src/lib/markdown/body-rules';
 import { linkFinding, resourceFinding } from '../../src/lib/markdown/html-policy';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith } from '../helpers/content';
 import { TODAY } from '../today';
 

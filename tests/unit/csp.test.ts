@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { foreignOrigins, HEADER_CSP, META_CSP, metaCsp } from '../../src/lib/csp';
+import { foreignOrigins, HEADER_CSP, META_CSP, metaCsp } from '../../src/lib/site/csp';
 
-describe('the Content-Security-Policy (src/lib/csp.ts)', () => {
+describe('the Content-Security-Policy (src/lib/site/csp.ts)', () => {
   it("a town's policy connects to its own origin only; the header adds frame-ancestors", () => {
     expect(META_CSP).toContain("connect-src 'self';");
     expect(META_CSP).not.toContain('frame-ancestors');

@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSeriesChartConfig, describeSeries } from '../../src/lib/charts';
-import { legendSteps, normaliseWinding, projectVillages, stepOf, villageFeatures } from '../../src/lib/map';
+import { buildSeriesChartConfig, describeSeries } from '../../src/lib/stats/charts';
+import { legendSteps, normaliseWinding, projectVillages, stepOf, villageFeatures } from '../../src/lib/stats/map';
 import { buildDatasetView, indicatorValue, totalsBy } from '../../src/lib/model/datasets';
-import { datasetCsv, dataPackage } from '../../src/lib/stats-export';
+import { datasetCsv, dataPackage } from '../../src/lib/stats/export';
 import { datasetSchema, villagesSchema, type Goal } from '../../src/lib/schemas';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith, LINHE } from '../helpers/content';
 import { TODAY } from '../today';
 

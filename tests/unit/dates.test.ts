@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatChineseDate, isRealDate, resolveToday, shanghaiDate } from '../../src/lib/dates';
+import { daysBetween, formatChineseDate, isRealDate, resolveToday, shanghaiDate } from '../../src/lib/core/dates';
 
 describe('dates', () => {
   it('accepts only real calendar dates', () => {

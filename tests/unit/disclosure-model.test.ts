@@ -4,7 +4,7 @@ import { buildLedger } from '../../src/lib/disclosures/ledger';
 import { cellFits, formatCell } from '../../src/lib/disclosures/cells';
 import { financeCsv } from '../../src/lib/disclosures/export';
 import { buildDisclosureModel, recentMonths, recentQuarters, timeliness } from '../../src/lib/model/disclosures';
-import { deadlineAfter, formatPeriod, nextMonth, parsePeriod, quarterOf } from '../../src/lib/periods';
+import { deadlineAfter, formatPeriod, nextMonth, parsePeriod, quarterOf } from '../../src/lib/core/periods';
 import type { FinanceDisclosure } from '../../src/lib/schemas/disclosure';
 
 const entry = (date: string, account: string, amount: string) => ({ date, account, summary: '摘要', amount, voucher: '记-001' });

@@ -1,11 +1,11 @@
 /**
  * Issue 18: SITE_TODAY, SITE_URL, BASE_PATH and CONTENT_DIR are read from the environment in
- * one module (src/lib/env.ts), with one meaning of "unset".
+ * one module (src/lib/env/environment.ts), with one meaning of "unset".
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEnvironment } from '../../src/lib/env';
+import { buildEnvironment } from '../../src/lib/env/environment';
 import { REPO } from '../helpers/content';
 
 const READ = /\benv\s*(?:\.\s*|\[\s*['"`])(SITE_TODAY|SITE_URL|BASE_PATH|CONTENT_DIR)\b(?!\s*[:=](?!=))/g;
@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
 }
 
 describe('the build environment', () => {
-  it('is read in src/lib/env.ts and nowhere else', () => {
+  it('is read in src/lib/env/environment.ts and nowhere else', () => {
     const readers = [...sources('src'), ...sources('scripts'), 'astro.config.ts']
       .filter((f) => f !== path.join('src', 'lib', 'env.ts'))
       .flatMap((f) => [...fs.readFileSync(path.join(REPO, f), 'utf8').matchAll(READ)].map((m) => `${f}: ${m[0]}`));

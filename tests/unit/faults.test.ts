@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/lib/errors';
-import { validateContentRoot } from '../../src/lib/validate';
+import { formatReport } from '../../src/lib/core/errors';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith, faultCases, FIXTURES, LINHE } from '../helpers/content';
 import { TODAY } from '../today';
 

@@ -3,7 +3,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { beijingMidnight, buildFeeds, FEED_LIMIT, resolveLink, rssOptions, type FeedSource } from '../../src/lib/model/feeds';
-import { robotsTxt } from '../../src/lib/robots';
+import { robotsTxt } from '../../src/lib/site/robots';
 import { withBase } from '../../src/lib/site/sections';
 
 const east = { code: '330000000001', name: '东溪村' };

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/lib/content/git';
-import { laterRevisions, maskMessage, parseGitLog } from '../../src/lib/history';
+import { laterRevisions, maskMessage, parseGitLog } from '../../src/lib/content/history';
 
 describe('git history', () => {
   it('parses revisions per file, newest first', () => {

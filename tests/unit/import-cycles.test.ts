@@ -14,7 +14,7 @@ describe('the import graph', () => {
     expect(graph.size).toBeGreaterThan(150);
     const rel = (f: string) => path.relative(REPO, f);
     const edges = (f: string) => (graph.get(path.join(REPO, f)) ?? []).map(rel);
-    expect(edges('src/lib/validate.ts')).toContain('src/lib/checks/index.ts');
+    expect(edges('src/lib/checks/validate.ts')).toContain('src/lib/checks/index.ts');
     expect(edges('src/lib/checks/plans.ts')).toContain('src/lib/content/set.ts');
   });
 

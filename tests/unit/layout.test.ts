@@ -2,6 +2,7 @@
  * Issue 18: the shipped code and its tooling stand on their own. Nothing under src/, scripts/ or
  * tooling/ imports from tests/ (shared tooling lives in tooling/, used by both).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/content';
@@ -22,5 +23,20 @@ describe('the layout', () => {
       deps.filter((d) => d.startsWith(TESTS)).map((d) => `${path.relative(REPO, file)} → ${path.relative(REPO, d)}`),
     );
     expect(intoTests).toEqual([]);
+  });
+
+  it('keeps src/lib/ organised one way: every module in the folder it belongs to, none loose at the top', () => {
+    const loose = fs.readdirSync(path.join(REPO, 'src/lib'), { withFileTypes: true }).filter((e) => e.isFile());
+    expect(loose.map((e) => e.name)).toEqual([]);
+  });
+
+  it('names every src/lib/ folder in CONTRIBUTING.md and in the README layout', () => {
+    const folders = fs.readdirSync(path.join(REPO, 'src/lib'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const contributing = fs.readFileSync(path.join(REPO, 'CONTRIBUTING.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const f of folders) {
+      expect(contributing, f).toContain(`| \`${f}/\` |`);
+      expect(readme, f).toMatch(new RegExp(`^  (?:\\S+/ )*${f}/`, 'm'));
+    }
   });
 });

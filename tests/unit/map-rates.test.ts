@@ -1,6 +1,6 @@
-/** The village map's rates, computed once by the dataset model (src/lib/map.ts villageRates). */
+/** The village map's rates, computed once by the dataset model (src/lib/stats/map.ts villageRates). */
 import { describe, expect, it } from 'vitest';
-import { perThousand, villageRates } from '../../src/lib/map';
+import { perThousand, villageRates } from '../../src/lib/stats/map';
 
 const villages = [
   { code: 'a', name: '前村', population: 2000 },

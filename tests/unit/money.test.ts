@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatYuan, isMoneyString, parseYuan, sumFen } from '../../src/lib/money';
-import { csvCellText, neutraliseText, toCsv } from '../../src/lib/csv';
+import { fenToYuan, formatYuan, isMoneyString, parseYuan, sumFen } from '../../src/lib/core/money';
+import { csvCellText, neutraliseText, toCsv } from '../../src/lib/core/csv';
 import { buildLedger } from '../../src/lib/disclosures/ledger';
 import { financeCsv, listCsv } from '../../src/lib/disclosures/export';
-import { datasetCsv } from '../../src/lib/stats-export';
+import { datasetCsv } from '../../src/lib/stats/export';
 import type { ListDisclosure } from '../../src/lib/schemas/disclosure';
 import type { Dataset } from '../../src/lib/schemas/dataset';
 

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handOverValidated, validatedContent } from '../../src/lib/build/validated-content';
-import { ContentError } from '../../src/lib/errors';
+import { ContentError } from '../../src/lib/core/errors';
 import { contentInput, documentsOf } from '../../src/lib/model/from-content';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith, LINHE, REPO } from '../helpers/content';
 import { TODAY } from '../today';
 

@@ -1,6 +1,6 @@
 /** Splitting long lists into pages: slices, addresses, the pager's numbered links, headings. */
 import { describe, expect, it } from 'vitest';
-import { laterPages, pagerItems, pageUrl, paginate, rangeLabel, PAGE_SIZE, type PagerItem } from '../../src/lib/paginate';
+import { laterPages, pagerItems, pageUrl, paginate, rangeLabel, PAGE_SIZE, type PagerItem } from '../../src/lib/core/paginate';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const show = (items: PagerItem[]) => items.map((x) => (x.kind === 'gap' ? '…' : x.current ? `[${x.number}]` : String(x.number))).join(' ');

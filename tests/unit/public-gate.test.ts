@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { LINHE } from '../helpers/content';
 import { TODAY } from '../today';
 

@@ -8,15 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { basePathProblem, resolveBasePath } from '../../src/lib/base-path';
+import { basePathProblem, resolveBasePath } from '../../src/lib/env/base-path';
 import { decodeContentText, firstInvalidUtf8, LIMITS, normaliseText } from '../../src/lib/content/read';
 import { isProblem, parseFrontmatterSource, parseJsonSource } from '../../src/lib/content/source';
-import type { Problem } from '../../src/lib/errors';
+import type { Problem } from '../../src/lib/core/errors';
 import { readSpreadsheet } from '../../src/lib/import/index';
 import { readSpreadsheetFile } from '../../src/lib/import/read';
 import { xlsxUnzippedSize } from '../../src/lib/spreadsheet/xlsx';
 import { readRawXlsx } from '../../src/lib/stats/raw';
-import { validateContentRoot } from '../../src/lib/validate';
+import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith } from '../helpers/content';
 import { TODAY } from '../today';
 

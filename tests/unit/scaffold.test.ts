@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkBodyFile } from '../../src/lib/checks/bodies';
-import { disclosureFile, nextIndexNumber, planFile, uniqueSlug } from '../../src/lib/scaffold';
+import { disclosureFile, nextIndexNumber, planFile, uniqueSlug } from '../../src/lib/content/scaffold';
 import { financeDisclosureSchema, listDisclosureSchema, planSchema } from '../../src/lib/schemas';
 
 describe('npm run new helpers', () => {

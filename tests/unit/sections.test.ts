@@ -3,7 +3,7 @@
  * patterns, test templates, nav, search filters, feed order and column meta all follow from it.
  */
 import { describe, expect, it } from 'vitest';
-import { budgetOf, PAGE_BUDGETS } from '../../src/lib/page-weight';
+import { budgetOf, PAGE_BUDGETS } from '../../src/lib/site/page-weight';
 import { KIND_NAMES } from '../../src/lib/model/feeds';
 import {
   FEED_SECTIONS,

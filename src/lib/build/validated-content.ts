@@ -6,8 +6,8 @@
  * nothing there (a later sync in `astro dev`, after a content file changed) validates itself.
  */
 import type { ContentSet } from '../content/set';
-import { ContentError } from '../errors';
-import { validateContentRoot } from '../validate';
+import { ContentError } from '../core/errors';
+import { validateContentRoot } from '../checks/validate';
 
 const SLOT = Symbol.for('gongkailan:validated-content');
 

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { isProblem, parseFrontmatterSource, splitFrontmatter } from '../content/source';
 import { problemAt } from '../content/parse';
 import { bodyRefusals, componentsFor, frontmatterRefusal, type BodyFormat } from '../markdown/body-rules';

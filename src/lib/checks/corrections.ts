@@ -5,7 +5,7 @@
  * Compared: the working tree with HEAD (a change about to be committed), or, when the file is
  * unchanged there, HEAD with its parent (the change the last commit made, as CI sees it).
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import type { DisclosureSource } from '../content/disclosures';
 import { openRepo } from '../content/git';

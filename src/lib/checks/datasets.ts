@@ -6,11 +6,11 @@
  * (src/lib/stats/audit.ts) must find no hidden cell that the published numbers give away; then
  * datasets with the same `source` are audited together (src/lib/stats/joint.ts).
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import type { DatasetSource } from '../content/datasets';
 import { problemAt } from '../content/parse';
-import { parsePeriod } from '../periods';
+import { parsePeriod } from '../core/periods';
 import type { DataRow, Dataset } from '../schemas/dataset';
 import { rateHasNoBase } from '../model/datasets';
 import { auditProblems, auditSuppression, checkTotalsAgree, type AuditResult } from '../stats/audit';

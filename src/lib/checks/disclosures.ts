@@ -3,14 +3,14 @@
  * right village and period, ledgers that reconcile to the fen, entries inside the period,
  * continuity between consecutive months, list cells that match their column types.
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import type { DisclosureSource } from '../content/disclosures';
 import { problemAt } from '../content/parse';
 import { buildLedger } from '../disclosures/ledger';
 import { cellFits, cellTypeName } from '../disclosures/cells';
-import { formatYuan } from '../money';
-import { nextMonth, parsePeriod } from '../periods';
+import { formatYuan } from '../core/money';
+import { nextMonth, parsePeriod } from '../core/periods';
 import { KIND_CATEGORY } from '../schemas/disclosure';
 
 function checkOne(d: DisclosureSource, villageCodes: Set<string> | undefined): Problem[] {

@@ -1,8 +1,8 @@
 /**
- * Every rule over a loaded content set, run in one place (src/lib/validate.ts calls this for
+ * Every rule over a loaded content set, run in one place (src/lib/checks/validate.ts calls this for
  * `npm run check`, the build and the hooks' full check). The loader only loads and parses.
  */
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import { checkBodies } from './bodies';
 import { checkCorrections } from './corrections';

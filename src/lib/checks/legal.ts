@@ -5,14 +5,14 @@
  * are written so they can render — `<LawCite>` with a real article number (1–9999), a law
  * name, `<Term>` with a definition — reported at the body line, before any build.
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import type { LegalSource } from '../content/legal';
 import { problemAt } from '../content/parse';
 import { literal, scanComponents, type ComponentUse } from '../legal/mdx-scan';
 import { parseArticle } from '../legal/citations';
 import { isArticleNumber, MAX_ARTICLE } from '../legal/numerals';
-import { slugify } from '../slug';
+import { slugify } from '../core/slug';
 import { LEGAL_COMPONENTS } from '../markdown/body-rules';
 
 /** The components authors may use without importing them (docs/普法写作指南.md), as the body rules define them. */

@@ -1,6 +1,6 @@
 /** Cross-file and logical checks on plans (CONTENT.md § Governance plans). */
 import { isInForce } from '../model/plans';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet, PlanSource } from '../content/set';
 import { problemAt } from '../content/parse';
 

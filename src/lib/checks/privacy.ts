@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Bilingual, type Problem } from '../errors';
+import { bi, type Bilingual, type Problem } from '../core/errors';
 import { allowSet, checkPersonName, parseAllowList, scanText, type FindingKind } from '../privacy';
 import { isProblem, parseJsonSource, type SourceFile } from '../content/source';
 import { LIMITS, normaliseText, sizeKindOf } from '../content/read';

@@ -1,5 +1,5 @@
 /** Checks across the registries: ids unique, every village has a map shape (CONTENT.md). */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { ContentSet } from '../content/set';
 import { problemAt } from '../content/parse';
 

@@ -1,7 +1,7 @@
 /** Reads `data/<id>.json`: aggregated, anonymised datasets, parsed against their schema. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { parseWith } from './parse';
 import { displayPath } from './root';

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { LOG_FORMAT, parseGitLog, type HistoryState } from '../history';
+import { LOG_FORMAT, parseGitLog, type HistoryState } from './history';
 
 /** Git with paths printed as they are: by default git quotes non-ASCII names (`"\345\206\205…"`), and every file under a Chinese folder name would lose its history. */
 function git(cwd: string, args: string[]): string {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { legalSchema, type LegalFrontmatter } from '../schemas/legal';
 import { parseWith } from './parse';
 import { displayPath } from './root';

@@ -1,12 +1,12 @@
 /**
  * Reads a whole content root from disk and validates every file against its schema, into one
  * ContentSet (./set.ts). It only loads and parses: the cross-file rules run over the set in
- * src/lib/checks/index.ts, called by src/lib/validate.ts. Returns every problem found, never
+ * src/lib/checks/index.ts, called by src/lib/checks/validate.ts. Returns every problem found, never
  * just the first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { mapMetaSchema, planSchema, siteSchema, unitsSchema, villagesSchema, type MapMeta } from '../schemas';
 import { loadDatasets } from './datasets';
 import { loadDisclosures } from './disclosures';

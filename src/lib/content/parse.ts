@@ -1,6 +1,6 @@
 /** Validates one parsed source against a Zod schema, turning every issue into a located Problem. */
 import type { ZodType } from 'astro/zod';
-import { fieldPath, type Problem } from '../errors';
+import { fieldPath, type Problem } from '../core/errors';
 import { describeIssue, issueCode } from '../schemas/messages';
 import type { SourceFile } from './source';
 

@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 
 const MiB = 1024 * 1024;
 

@@ -1,6 +1,6 @@
 /** Where the content lives: `CONTENT_DIR` (absolute or relative), default `content/`. */
 import path from 'node:path';
-import { buildEnvironment } from '../env';
+import { buildEnvironment } from '../env/environment';
 
 export function resolveContentRoot(contentDir: string | undefined = buildEnvironment().contentDir, cwd = process.cwd()): string {
   return path.resolve(cwd, contentDir && contentDir.trim() !== '' ? contentDir : 'content');

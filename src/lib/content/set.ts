@@ -3,7 +3,7 @@
  * source kept for locating problems. src/lib/content/load.ts fills it; the checks
  * (src/lib/checks/) read it; nothing here imports either, so they never import each other.
  */
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import type { MapMeta, PlanFrontmatter, Site, Unit, Village } from '../schemas';
 import type { DatasetSource } from './datasets';
 import type { DisclosureSource } from './disclosures';

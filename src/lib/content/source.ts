@@ -4,7 +4,7 @@
  * accepts bad JSON), then re-read with the YAML parser, whose nodes carry source ranges.
  */
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 
 export type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: number } | undefined;
 

@@ -1,8 +1,8 @@
 /** List-table cells checked against their column type (CONTENT.md: typed columns). */
-import { isRealDate } from '../dates';
-import { formatYuan, isMoneyString, parseYuan } from '../money';
+import { isRealDate } from '../core/dates';
+import { formatYuan, isMoneyString, parseYuan } from '../core/money';
 import type { ListColumn } from '../schemas/disclosure';
-import { bi, type Bilingual } from '../errors';
+import { bi, type Bilingual } from '../core/errors';
 
 const TYPE_NAMES: Record<ListColumn['type'], Bilingual> = {
   text: bi('文字', 'text'),

@@ -1,8 +1,8 @@
 /** Downloadable tables of a disclosure: the same figures as the page, in the contract's form. */
-import { fenToYuan } from '../money';
+import { fenToYuan } from '../core/money';
 import type { FinanceDisclosure, ListDisclosure } from '../schemas/disclosure';
 import { buildLedger } from './ledger';
-import { toCsv, type CsvColumn } from '../csv';
+import { toCsv, type CsvColumn } from '../core/csv';
 
 /** One row per entry, with the opening and closing balances as the first and last rows. */
 export function financeCsv(d: FinanceDisclosure): string {

@@ -2,7 +2,7 @@
  * A finance disclosure as a ledger in integer fen: totals per side and per account (科目),
  * and whether it reconciles: opening + Σincome − Σexpense = closing, to the fen.
  */
-import { parseYuan, sumFen, type Fen } from '../money';
+import { parseYuan, sumFen, type Fen } from '../core/money';
 import type { FinanceDisclosure, LedgerEntry } from '../schemas/disclosure';
 
 export interface LedgerLine extends LedgerEntry {

@@ -1,5 +1,5 @@
 /** Command-line arguments of `npm run import` (pure, so tests need not spawn). */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { DisclosureKind } from '../schemas/disclosure';
 import { checkTarget } from './index';
 

@@ -2,11 +2,11 @@
  * Sheet model → contract object (CONTENT.md § Village affairs disclosure), with every problem
  * named by its cell. Nothing is fixed silently: a cell that cannot be read exactly is an error.
  */
-import { bi, fieldPath, type Bilingual, type Problem } from '../errors';
+import { bi, fieldPath, type Bilingual, type Problem } from '../core/errors';
 import { buildLedger } from '../disclosures/ledger';
 import { cellFits, cellTypeName } from '../disclosures/cells';
-import { formatYuan } from '../money';
-import { parsePeriod } from '../periods';
+import { formatYuan } from '../core/money';
+import { parsePeriod } from '../core/periods';
 import { checkPersonName, scanText, type FindingKind } from '../privacy';
 import {
   financeDisclosureSchema,

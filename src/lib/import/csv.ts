@@ -3,7 +3,7 @@
  * blank lines: first the 基本信息 rows (项目,内容), then the table (收支明细 or 名单).
  * Decoding and parsing are the shared reader's (src/lib/spreadsheet/csv.ts).
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { parseCsvRows } from '../spreadsheet/csv';
 import { rowIsBlank, type SpreadsheetModel } from '../spreadsheet/sheet';
 

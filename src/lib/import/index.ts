@@ -5,9 +5,9 @@
  * its cell. Pure: bytes in, text out; reading and writing files is scripts/import.ts's job
  * (see ./read.ts).
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { scanFilesForPersonalData } from '../checks/privacy';
-import { parsePeriod } from '../periods';
+import { parsePeriod } from '../core/periods';
 import { KIND_CATEGORY, type DisclosureKind } from '../schemas/disclosure';
 import { buildDisclosure, type Disclosure, type ImportTarget } from './build';
 import { decodeCsv, type CsvEncoding } from '../spreadsheet/csv';

@@ -1,7 +1,7 @@
 /** The importer's only file I/O: read the spreadsheet, write the JSON (never over a file unless forced). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { readSpreadsheetBytes } from '../spreadsheet/file';
 
 /** Reads the spreadsheet at `abs` (its size checked first); `display` names it in the problem when it cannot be read. */

@@ -3,11 +3,11 @@
  * only prints what this returns; tests call it directly. File access goes through ./read.ts.
  */
 import path from 'node:path';
-import { formatReport, type Problem } from '../errors';
+import { formatReport, type Problem } from '../core/errors';
 import { displayPath, resolveContentRoot } from '../content/root';
 import { loadAllowList } from '../checks/privacy';
 import { buildLedger } from '../disclosures/ledger';
-import { formatYuan } from '../money';
+import { formatYuan } from '../core/money';
 import { parseImportArgs, USAGE } from './args';
 import { importSpreadsheet, targetRel } from './index';
 import { existingTarget, readSpreadsheetFile, unregisteredVillage, writeOutput } from './read';

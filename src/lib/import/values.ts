@@ -9,9 +9,9 @@
  * Dates: a date cell (read as a JS Date in UTC, xlsx.ts) or text `2026-10-03`, `2026/10/3`,
  * `2026年10月3日`.
  */
-import { bi, type Bilingual } from '../errors';
-import { isRealDate } from '../dates';
-import { fenToYuan, isMoneyString } from '../money';
+import { bi, type Bilingual } from '../core/errors';
+import { isRealDate } from '../core/dates';
+import { fenToYuan, isMoneyString } from '../core/money';
 import { isCellError, isNoResult, type RawValue } from '../spreadsheet/sheet';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; what: Bilingual; fix: Bilingual };

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HastPluginDefinition, MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { displayPath } from '../content/root';
-import { ContentError, type Problem } from '../errors';
+import { ContentError, type Problem } from '../core/errors';
 import { componentsFor, frontmatterRefusal, nodeRefusals, type BodyContext, type BodyNode, type Finding } from './body-rules';
 import { elementFindings, rawHtmlFindings, type AttributeValue } from './html-policy';
 

@@ -13,7 +13,7 @@
  * that compiles the site's Markdown and MDX, so the check sees what the compiler sees.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import { bi } from '../errors';
+import { bi } from '../core/errors';
 import { elementFindings, linkFinding, rawHtmlFindings, resourceFinding, type AttributeValue, type Finding, type Refusal } from './html-policy';
 
 export type { Finding } from './html-policy';

@@ -9,7 +9,7 @@
  * Markdown compile guards (body-guard.ts) and raw HTML parsed with Sätteri's HTML parser.
  */
 import { htmlToHast } from 'satteri';
-import { bi, type Bilingual } from '../errors';
+import { bi, type Bilingual } from '../core/errors';
 
 /** One refusal, without a file: callers add where it is. */
 export interface Finding {

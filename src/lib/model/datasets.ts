@@ -3,8 +3,8 @@
  * from `totals`, never summed from published cells), alert occurrences, chart series,
  * map values and plan-goal indicator values. Computed once here.
  */
-import { villageRates, type MapRates } from '../map';
-import { formatPeriod, parsePeriod } from '../periods';
+import { villageRates, type MapRates } from '../stats/map';
+import { formatPeriod, parsePeriod } from '../core/periods';
 import type { AlertRule, DataRow, Dataset, Dimension, Measure } from '../schemas/dataset';
 import type { Goal } from '../schemas/plan';
 import type { Village } from '../schemas/village';

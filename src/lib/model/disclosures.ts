@@ -5,10 +5,10 @@
  */
 import { buildLedger, type Ledger } from '../disclosures/ledger';
 import { formatCell } from '../disclosures/cells';
-import { deadlineAfter, formatPeriod, parsePeriod, previousMonth, quarterOf } from '../periods';
+import { deadlineAfter, formatPeriod, parsePeriod, previousMonth, quarterOf } from '../core/periods';
 import type { Correction, DisclosureKind, FinanceDisclosure, ListColumn, ListDisclosure, NoticeDisclosure } from '../schemas/disclosure';
 import type { Village } from '../schemas/village';
-import type { Fen } from '../money';
+import type { Fen } from '../core/money';
 
 export const KIND_LABELS: Record<DisclosureKind | 'notice', string> = { finance: '财务公开', affairs: '村务公开', party: '党务公开', notice: '公告' };
 

@@ -10,8 +10,8 @@ import { literal, scanComponents } from '../legal/mdx-scan';
 import { articleLabel, isArticleNumber } from '../legal/numerals';
 import { readingTime, type ReadingTime } from '../legal/reading-time';
 import { relatedIndices } from '../legal/related';
-import { daysBetween, yearOf } from '../dates';
-import { slugify } from '../slug';
+import { daysBetween, yearOf } from '../core/dates';
+import { slugify } from '../core/slug';
 
 /** A law cited by <LawCite> in a body. */
 export interface BodyCite {

@@ -4,8 +4,8 @@
  */
 import type { Goal, Phase, PlanFrontmatter, Task, Validity } from '../schemas/plan';
 import type { Unit } from '../schemas/unit';
-import { daysBetween, yearOf } from '../dates';
-import { slugify } from '../slug';
+import { daysBetween, yearOf } from '../core/dates';
+import { slugify } from '../core/slug';
 
 /** Plans whose tasks still bind units. Tasks of 失效/废止 plans are history, never overdue. */
 export function isInForce(validity: Validity): boolean {

@@ -7,11 +7,11 @@ import type { Unit } from '../schemas/unit';
 import type { Village } from '../schemas/village';
 import { VALIDITIES, type Validity } from '../schemas/plan';
 import { buildDisclosureModel, type DisclosureInput, type DisclosureModel } from './disclosures';
-import { laterRevisions, type HistoryState, type Revision } from '../history';
+import { laterRevisions, type HistoryState, type Revision } from '../content/history';
 import { buildDatasetView, indicatorValue, type AlertOccurrence, type DatasetView, type IndicatorValue } from './datasets';
 import type { Dataset } from '../schemas/dataset';
 import type { Goal } from '../schemas/plan';
-import { projectVillages, type MapGeometry } from '../map';
+import { projectVillages, type MapGeometry } from '../stats/map';
 import { buildLegalModel, type LegalInput, type LegalModel } from './legal';
 import { buildPlanViews, buildUnitViews, summarize, type PlanInput, type PlanView, type ProgressSummary, type TaskView, type UnitView } from './plans';
 

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { KIND_TEXT } from '../checks/privacy';
 import { scanText, type Finding } from '../privacy';
 

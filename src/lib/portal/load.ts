@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { datasetSchema, type Dataset } from '../schemas/dataset';
 import { portalSchema, type Portal, type PortalTown } from '../schemas/portal';
 import { PAGEFIND_DIR, SEARCH_PARTS_FILE, SEARCH_TRAD_FILE } from '../search/files';

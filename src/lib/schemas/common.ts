@@ -3,7 +3,7 @@
  * the Astro collections, `npm run check` and the officials' scripts.
  */
 import { z } from 'astro/zod';
-import { isRealDate } from '../dates';
+import { isRealDate } from '../core/dates';
 
 /**
  * A real calendar date `YYYY-MM-DD` (成文日期, 发布日期, 截止日期 …).

@@ -4,8 +4,8 @@
  * `<period>-party.json` (typed list tables), `<period>-notice-<slug>.mdx` (text notices).
  */
 import { z } from 'astro/zod';
-import { isMoneyString } from '../money';
-import { parsePeriod } from '../periods';
+import { isMoneyString } from '../core/money';
+import { parsePeriod } from '../core/periods';
 import { isoDate, text, villageCode } from './common';
 
 /** Yuan with exactly two decimals as a string ("1234.50"); a JSON number is refused. */

@@ -7,7 +7,7 @@
  * 名称), then by the key in FIELD_LABELS.
  */
 import type { core, ZodType } from 'astro/zod';
-import { bi, type Bilingual } from '../errors';
+import { bi, type Bilingual } from '../core/errors';
 
 /** Chinese names of contract fields, so messages speak the officials' words. */
 const FIELD_LABELS: Record<string, string> = {

@@ -3,13 +3,13 @@
  * its label, its government column meta (栏目 ColumnName…, 政府网站网页设计规范), the addresses
  * of its pages and files, the URL pattern and page-weight budget of each page template, its
  * search type (类型) and its feed. The nav, each page's <head>, the budgets
- * (src/lib/page-weight.ts), the feeds (src/lib/model/feeds.ts), the search page and the test
+ * (src/lib/site/page-weight.ts), the feeds (src/lib/model/feeds.ts), the search page and the test
  * templates all derive from here, so renaming an address moves its budget and its tests with it.
  *
  * Addresses are root-relative (`/plans/x/`); src/site/paths.ts puts the configured base in front.
  */
 import { LEGAL_FACET_LABELS } from '../model/legal';
-import { pageUrl } from '../paginate';
+import { pageUrl } from '../core/paginate';
 
 export const KB = 1024;
 
@@ -139,7 +139,7 @@ export function columnOf(spec: ColumnSpec, context: ColumnContext): Column {
 
 // ---- Page templates and budgets ------------------------------------------------------------
 
-/** Gzipped HTML + CSS + up-front JS one page of a template may cost (src/lib/page-weight.ts). */
+/** Gzipped HTML + CSS + up-front JS one page of a template may cost (src/lib/site/page-weight.ts). */
 export interface BudgetSpec {
   template: string;
   total: number;
@@ -154,7 +154,7 @@ export interface PageTemplate {
   route: SegmentRoute | { file: string };
   /** Regex source of each route argument; one path segment unless said. */
   args?: readonly string[];
-  /** The list goes on at `page/<n>/` (src/lib/paginate.ts); the sample is page 1. */
+  /** The list goes on at `page/<n>/` (src/lib/core/paginate.ts); the sample is page 1. */
   paginated?: boolean;
   budget: BudgetSpec;
   /** Kinds of page on the same route that tests want one sample of each: name → `args`. */
@@ -186,7 +186,7 @@ export function routeSource(
   const list = build(...marks);
   let source = escapeRegExp(fileOf(list));
   if (paginated) {
-    // The later pages' suffix as src/lib/paginate.ts writes it, with the page number opened up.
+    // The later pages' suffix as src/lib/core/paginate.ts writes it, with the page number opened up.
     const later = escapeRegExp(pageUrl(list, 2).slice(list.length)).replace('2', '\\d+');
     source = source.replace(/index\\\.html$/, `(?:${later})?index\\.html`);
   }

@@ -7,7 +7,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { SheetRow } from './sheet';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gbk';

@@ -1,6 +1,6 @@
 /** A spreadsheet file's bytes, its size checked before it is read (the limits of content/read.ts). */
 import fs from 'node:fs';
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { LIMITS, sizeKindOf, tooLargeProblem } from '../content/read';
 
 /**

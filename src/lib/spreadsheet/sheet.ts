@@ -3,7 +3,7 @@
  * sheets of rows of raw cell values, and a way to name any cell the way the official sees it in
  * WPS/Excel (`收支明细!E7`) or, for a CSV file, by line and column (`第7行第5列（E7）`).
  */
-import { bi, type Bilingual, type Problem } from '../errors';
+import { bi, type Bilingual, type Problem } from '../core/errors';
 
 /** A formula whose cached result is an error value (`#DIV/0!`, `#N/A` …). */
 export interface CellError {

@@ -28,7 +28,7 @@
  * buffer of exactly its declared size, so a part that lies about its size cannot grow past it.
  */
 import { unzipSync } from 'fflate';
-import type { Problem } from '../errors';
+import type { Problem } from '../core/errors';
 import { LIMITS, tooLargeProblem } from '../content/read';
 import type { RawValue, Sheet, SheetRow, SpreadsheetModel } from './sheet';
 import { parseXml } from './xml';

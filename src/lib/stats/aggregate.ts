@@ -10,13 +10,13 @@
  * JSON text go out (scripts/aggregate.ts does the file I/O). No clock: `updatedOn` is in
  * the config. Same input → same bytes.
  */
-import { bi, type Bilingual, type Problem } from '../errors';
+import { bi, type Bilingual, type Problem } from '../core/errors';
 import { dateFromCell, textFromCell } from '../import/values';
 import { isBlank, type RawValue, type SheetRow } from '../spreadsheet/sheet';
-import { nextMonth, quarterOf } from '../periods';
+import { nextMonth, quarterOf } from '../core/periods';
 import { describeIssue } from '../schemas/messages';
 import { datasetSchema, type DataRow, type Dataset } from '../schemas/dataset';
-import { fieldPath } from '../errors';
+import { fieldPath } from '../core/errors';
 import { auditSuppression, checkTotalsAgree, unsuppressedSmallCounts } from './audit';
 import { aggregateConfigSchema, DEFAULT_FALSE, DEFAULT_TRUE, type AggregateConfig, type DimensionConfig, type MeasureConfig } from './config';
 import type { RawTable } from './raw';

@@ -12,7 +12,7 @@
  * margins are the rows of its `totals`, each covering the rows whose dimension values match
  * its `by` keys. Only `count` measures are audited: a `rate` is hidden wherever its count is.
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { DataRow, Dataset } from '../schemas/dataset';
 import { auditTable, type AuditOptions, type RangeResult } from './audit-table';
 import { isSmall, type Margin, type PublishedTable } from './table';

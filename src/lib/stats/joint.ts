@@ -24,7 +24,7 @@
  *
  * Pure: datasets in, findings out.
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import type { DataRow, Dataset } from '../schemas/dataset';
 import { whereText } from './audit';
 import { auditTable, type AuditOptions } from './audit-table';

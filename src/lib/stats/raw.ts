@@ -8,7 +8,7 @@
  * the config names, formulas read as cached results.
  * The header row is the first non-empty row; completely empty rows are skipped.
  */
-import { bi, type Problem } from '../errors';
+import { bi, type Problem } from '../core/errors';
 import { decodeCsv, parseCsvRows } from '../spreadsheet/csv';
 import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../spreadsheet/sheet';
 import { readXlsxOrFailure } from '../spreadsheet/xlsx';

@@ -1,6 +1,6 @@
 /** /data/<id>.csv — UTF-8 with BOM; suppressed cells as "<5". */
 import type { APIRoute } from 'astro';
-import { datasetCsv } from '../../lib/stats-export';
+import { datasetCsv } from '../../lib/stats/export';
 import type { DatasetView } from '../../lib/model/datasets';
 import { getSiteModel } from '../../site/model';
 

@@ -1,6 +1,6 @@
 /** /data/datapackage.json — a Frictionless Data Package for the whole catalogue. */
 import type { APIRoute } from 'astro';
-import { dataPackage } from '../../lib/stats-export';
+import { dataPackage } from '../../lib/stats/export';
 import { getSiteModel } from '../../site/model';
 
 export const GET: APIRoute = async () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContentRoot } from '../../../src/lib/validate';
+import { validateContentRoot } from '../../../src/lib/checks/validate';
 import { contentRootWith } from '../../helpers/content';
 import { TODAY } from '../../today';
 

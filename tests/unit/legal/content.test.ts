@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIENCE_BANDS } from '../../../src/lib/legal/audience';
 import { articleLabel } from '../../../src/lib/legal/numerals';
 import { buildLegalModel, citedLaws, legalBodyFacts } from '../../../src/lib/model/legal';
-import { validateContentRoot } from '../../../src/lib/validate';
+import { validateContentRoot } from '../../../src/lib/checks/validate';
 import { LINHE, SAMPLE } from '../../helpers/content';
 import { hasCorpus, readStatutes } from './corpus';
 import { TODAY } from '../../today';

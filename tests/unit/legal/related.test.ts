@@ -1,7 +1,7 @@
 /** Related articles: the indexed, near-linear picker gives exactly what a filter-and-sort over every article gives. */
 import { describe, expect, it } from 'vitest';
 import { relatedIndices } from '../../../src/lib/legal/related';
-import { mulberry32 } from '../../../src/lib/prng';
+import { mulberry32 } from '../../../src/lib/core/prng';
 
 interface Item {
   slug: string;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/lib/schemas/dataset';
 import { auditSuppression } from '../../../src/lib/stats/audit';
 import { auditJoint, jointGroups, jointProblems, sourceKey } from '../../../src/lib/stats/joint';
-import { validateContentRoot } from '../../../src/lib/validate';
+import { validateContentRoot } from '../../../src/lib/checks/validate';
 import { contentRootWith } from '../../helpers/content';
 import { TODAY } from '../../today';
 

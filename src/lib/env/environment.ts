@@ -8,11 +8,11 @@
 export interface BuildEnvironment {
   /** CONTENT_DIR: the content root to read (default `content/`). */
   readonly contentDir: string | undefined;
-  /** BASE_PATH as written (src/lib/base-path.ts validates and normalises it). */
+  /** BASE_PATH as written (src/lib/env/base-path.ts validates and normalises it). */
   readonly basePath: string | undefined;
   /** SITE_URL: overrides site.json's (portal.json's) siteUrl. */
   readonly siteUrl: string | undefined;
-  /** SITE_TODAY as written (src/lib/dates.ts resolveToday; default today in Asia/Shanghai). */
+  /** SITE_TODAY as written (src/lib/core/dates.ts resolveToday; default today in Asia/Shanghai). */
   readonly siteToday: string | undefined;
 }
 

@@ -7,7 +7,7 @@
  * under a county portal's sub-path the file says so, for the portal to merge its lines.
  */
 export interface RobotsInput {
-  /** Base path, beginning and ending with `/` (src/lib/base-path.ts). */
+  /** Base path, beginning and ending with `/` (src/lib/env/base-path.ts). */
   base: string;
   /** Canonical origin (SITE_URL or site.json siteUrl), if known. */
   siteUrl?: string;

@@ -3,7 +3,7 @@
  * the next free 索引号 and a pinyin slug. Pure: the CLI (scripts/new.ts) does the I/O.
  */
 import { stringify } from 'yaml';
-import { slugify } from './slug';
+import { slugify } from '../core/slug';
 
 /**
  * Next free 索引号 of the common form `<issuer USCC>/<year>-<5-digit sequence>` (DOMAIN.md):

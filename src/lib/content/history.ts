@@ -2,7 +2,7 @@
  * Revision history of content files from `git log`, for the 修订记录 shown on every document
  * page. Pure parsing here; src/lib/content/git.ts runs git.
  */
-import { scanText } from './privacy';
+import { scanText } from '../privacy';
 
 export interface Revision {
   /** Commit date, YYYY-MM-DD. */

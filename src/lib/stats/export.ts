@@ -3,9 +3,9 @@
  * of a row that counted nothing is left empty), and a
  * Frictionless Data Package describing every CSV (https://specs.frictionlessdata.io/).
  */
-import { toCsv } from './csv';
-import type { Dataset } from './schemas/dataset';
-import { rateHasNoBase, suppressedText } from './model/datasets';
+import { toCsv } from '../core/csv';
+import type { Dataset } from '../schemas/dataset';
+import { rateHasNoBase, suppressedText } from '../model/datasets';
 
 export function datasetCsv(d: Dataset): string {
   const hidden = suppressedText(d.suppression.threshold);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { budgetTemplates, KB } from './site/sections';
+import { budgetTemplates, KB } from './sections';
 
 export { KB };
 

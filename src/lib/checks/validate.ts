@@ -3,16 +3,16 @@
  * `npm run check`, the build and the tests all go through here, so they agree.
  */
 import path from 'node:path';
-import { runContentChecks } from './checks';
-import { checkPublicDir } from './checks/privacy';
-import { loadContent } from './content/load';
-import type { LoadResult } from './content/set';
-import { resolveToday } from './dates';
-import { bi, type Problem } from './errors';
-import { isPortalRoot, loadPortal } from './portal/load';
-import { displayPath } from './content/root';
-import { basePathProblem } from './base-path';
-import { buildEnvironment } from './env';
+import { runContentChecks } from './index';
+import { checkPublicDir } from './privacy';
+import { loadContent } from '../content/load';
+import type { LoadResult } from '../content/set';
+import { resolveToday } from '../core/dates';
+import { bi, type Problem } from '../core/errors';
+import { isPortalRoot, loadPortal } from '../portal/load';
+import { displayPath } from '../content/root';
+import { basePathProblem } from '../env/base-path';
+import { buildEnvironment } from '../env/environment';
 
 export interface ValidationResult extends LoadResult {
   today?: string;

@@ -7,8 +7,8 @@
  * spaces, no `.` or `..` segment, no `//`, nothing to escape. The slashes at either end may be
  * left out (`zl/qingshan` means `/zl/qingshan/`).
  */
-import { bi, type Problem } from './errors';
-import { buildEnvironment } from './env';
+import { bi, type Problem } from '../core/errors';
+import { buildEnvironment } from './environment';
 
 const SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
@@ -37,7 +37,7 @@ export function basePathProblem(value: string | undefined = buildEnvironment().b
 
 /**
  * The base path in its `/x/y/` form. An invalid value gives `/` here, so that loading the
- * configuration never fails with a stack trace; the content check (src/lib/validate.ts)
+ * configuration never fails with a stack trace; the content check (src/lib/checks/validate.ts)
  * refuses it with `basePathProblem`'s message before anything is built.
  */
 export function resolveBasePath(value: string | undefined = buildEnvironment().basePath): string {

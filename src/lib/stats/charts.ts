@@ -2,7 +2,7 @@
  * Chart.js configurations as pure functions of the data (no canvas needed to test them).
  * The page's <data-chart> element passes the token colours and calls `new Chart(...)`.
  */
-import { suppressedNote, type SeriesSpec } from './model/datasets';
+import { suppressedNote, type SeriesSpec } from '../model/datasets';
 
 export interface ChartColours {
   series: string;
