@@ -31,7 +31,10 @@ describe('the layout', () => {
   });
 
   it('names every src/lib/ folder in CONTRIBUTING.md and in the README layout', () => {
-    const folders = fs.readdirSync(path.join(REPO, 'src/lib'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = fs
+      .readdirSync(path.join(REPO, 'src/lib'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     const contributing = fs.readFileSync(path.join(REPO, 'CONTRIBUTING.md'), 'utf8');
     const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
     for (const f of folders) {
