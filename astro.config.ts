@@ -50,7 +50,7 @@ async function portalTrad() {
 export default defineConfig({
   site,
   base,
-  srcDir: portal ? './src/portal' : './src',
+  srcDir: portal ? './src/portal' : './src/town',
   trailingSlash: 'ignore',
   // `npm run build` (scripts/build.ts) sets OUT_DIR to its staging directory and publishes that.
   outDir: process.env.OUT_DIR || './dist',

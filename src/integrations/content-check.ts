@@ -1,7 +1,7 @@
 /**
  * Runs the same checks as `npm run check` before Astro renders anything, so neither
  * `astro build` nor `astro dev` ever serves content that failed them. A town's validated
- * content set is handed on to the loader that feeds the pages (src/site/loader.ts).
+ * content set is handed on to the loader that feeds the pages (src/town/loader.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';

@@ -16,7 +16,7 @@ const ARTICLE = 'legal/linli-jiufen.mdx';
 const PAGE = 'legal/linli-jiufen/index.html';
 const A_TEXT = '甲根目录里尚未检查的新文字。';
 const B_TEXT = '乙根目录自己的修改。';
-// An unchanged Markdown article keeps its rendering in the cache (src/site/loader.ts): only the
+// An unchanged Markdown article keeps its rendering in the cache (src/town/loader.ts): only the
 // rendered HTML holds this phrase (the body has `**停**`), as the store writes it.
 const RENDERED = 'strong>停\\u003C/strong>';
 const MD_PAGE = 'legal/ertong-guomalu/index.html';

@@ -69,7 +69,7 @@ describe('npm run build publishes only a site that passed, and keeps the last on
 
   it('fails when a component prints a personal number, naming the output file, and leaves OUT_DIR byte for byte as it was', () => {
     const project = projectCopy();
-    const page = path.join(project, 'src/pages/404.astro');
+    const page = path.join(project, 'src/town/pages/404.astro');
     fs.writeFileSync(
       page,
       fs.readFileSync(page, 'utf8').replace('</BaseLayout>', `  <p>值班电话 {${JSON.stringify(MOBILE_PARTS)}.join('')}</p>\n</BaseLayout>`),

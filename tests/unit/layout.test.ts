@@ -42,4 +42,20 @@ describe('the layout', () => {
       expect(readme, f).toMatch(new RegExp(`^  (?:\\S+/ )*${f}/`, 'm'));
     }
   });
+
+  it('has the town site and the county portal as sibling apps over one shared shell: neither imports the other', () => {
+    const town = path.join(REPO, 'src/town') + path.sep;
+    const portal = path.join(REPO, 'src/portal') + path.sep;
+    for (const app of [town, portal]) expect(fs.existsSync(path.join(app, 'pages'))).toBe(true);
+    const crossing = [...graph].flatMap(([file, deps]) =>
+      deps
+        .filter((d) => (file.startsWith(town) && d.startsWith(portal)) || (file.startsWith(portal) && d.startsWith(town)))
+        .map((d) => `${path.relative(REPO, file)} → ${path.relative(REPO, d)}`),
+    );
+    expect(crossing).toEqual([]);
+    // Both stand on the shared shell (layouts, components).
+    const usesShell = (app: string) =>
+      [...graph].some(([file, deps]) => file.startsWith(app) && deps.some((d) => d.startsWith(path.join(REPO, 'src/layouts'))));
+    expect(usesShell(town) && usesShell(portal)).toBe(true);
+  });
 });

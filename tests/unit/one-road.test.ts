@@ -91,7 +91,7 @@ describe('geo/meta.json is checked like every file', () => {
 
 describe('after the loader, no content file is read', () => {
   it('pages, components, layouts and the site glue import no file system', () => {
-    const dirs = ['src/pages', 'src/components', 'src/layouts', 'src/site', 'src/portal'].map((d) => path.join(REPO, d));
+    const dirs = ['src/town', 'src/components', 'src/layouts', 'src/site', 'src/portal'].map((d) => path.join(REPO, d));
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

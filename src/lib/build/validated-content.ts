@@ -1,6 +1,6 @@
 /**
  * The content set the build's check validated, handed on to the content loader that feeds the
- * pages (src/site/loader.ts), so the files are read and parsed once per build. The check runs in
+ * pages (src/town/loader.ts), so the files are read and parsed once per build. The check runs in
  * Astro's config hook and the loader inside Astro's module runner, in the same process but as two
  * module instances: the hand-over goes through one well-known global slot. A loader that finds
  * nothing there (a later sync in `astro dev`, after a content file changed) validates itself.

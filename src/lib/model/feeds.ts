@@ -1,6 +1,6 @@
 /**
  * RSS feeds (订阅): what each feed lists, computed once from the site model. Pages only render
- * them with @astrojs/rss (src/site/feeds.ts).
+ * them with @astrojs/rss (src/town/feeds.ts).
  *
  * - `/rss.xml`: every update on the site — plans, village disclosures, 普法 articles, datasets.
  * - `/plans/rss.xml`, `/disclosures/rss.xml`, `/legal/rss.xml`, `/data/rss.xml`: one per section.
