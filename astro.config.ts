@@ -50,7 +50,7 @@ async function portalTrad() {
 export default defineConfig({
   site,
   base,
-  srcDir: portal ? './src/portal' : './src',
+  srcDir: portal ? './src/portal' : './src/town',
   trailingSlash: 'ignore',
   // `npm run build` (scripts/build.ts) sets OUT_DIR to its staging directory and publishes that.
   outDir: process.env.OUT_DIR || './dist',
@@ -60,7 +60,13 @@ export default defineConfig({
   // digest keeps the file path of the root that stored it, so a shared cache could render one
   // root's current file into another root's site (src/lib/build/paths.ts).
   cacheDir: contentCacheDir(process.cwd(), contentRoot),
+  // Stylesheets are files, never inline <style>: the Content-Security-Policy has style-src 'self'
+  // and no 'unsafe-inline' (src/lib/site/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // A component's <style> is scoped with :where(.astro-…), which adds no specificity: a moved
+  // rule weighs what it weighed in global.css, so the cascade is unchanged, and a class is
+  // shorter in the HTML than a data-astro-cid-… attribute.
+  scopedStyleStrategy: 'where',
   // HTML-aware whitespace (Astro 5's behaviour), not Astro 7's default 'jsx': a line break between
   // two inline pieces of a template stays one space, as written ("栖梧镇公开栏 栖梧镇人民政府",
   // "发布日期 … · 有效"); 'jsx' drops it and changed the text of every page of the sample. Chinese text
@@ -83,6 +89,10 @@ export default defineConfig({
     outputScan(contentRoot),
   ],
   vite: {
+    // Astro inlines a bundled component script smaller than this limit as <script>…</script>,
+    // which the Content-Security-Policy refuses (script-src 'self', src/lib/site/csp.ts): every script
+    // stays a file. Other assets keep Vite's default.
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
     // The content root may sit outside the project (CONTENT_DIR); let Vite read it.
     server: { fs: { allow: ['.', contentRoot] } },
   },

@@ -8,7 +8,9 @@
  * Every problem is reported by raw row and column, in Chinese and English; nothing is
  * written unless there are none. Exit 0 on success, 1 on any problem.
  *
- * --config defaults to scripts/fixtures/<id>.config.json. The method: docs/统计方法.md.
+ * --config defaults to <CONTENT_DIR>/aggregate/<id>.config.json: the config is the town's own
+ * (its issuer, its dataset's title and description), so the content root selects it with the
+ * rest of the town. The method: docs/统计方法.md.
  * The work is done by src/lib/stats (pure); this file only reads and writes files.
  */
 import fs from 'node:fs';
@@ -19,14 +21,14 @@ import { bi, formatReport, type Problem } from '../src/lib/core/errors';
 import { aggregate, type AggregateResult, type VillageRef } from '../src/lib/stats/aggregate';
 import { rawFormatOf, readRawTable } from '../src/lib/stats/raw';
 import { buildEnvironment } from '../src/lib/env/environment';
-import { LIMITS, tooLargeProblem } from '../src/lib/content/read';
+import { readSpreadsheetBytes } from '../src/lib/spreadsheet/file';
 import { evaluateAlerts } from '../src/lib/model/datasets';
 
 export const USAGE = `用法 (usage):
   npm run aggregate -- <原始台账.csv|原始台账.xlsx> --dataset <数据集编号> [--config <配置.json>] [--out <输出.json>]
 
   --dataset  数据集编号，如 disputes-monthly (dataset id; the output is <内容目录>/data/<id>.json)
-  --config   统计配置，默认 scripts/fixtures/<id>.config.json (aggregation config)
+  --config   统计配置，默认 <内容目录>/aggregate/<id>.config.json (aggregation config)
   --out      写到指定文件 (write here instead)
 
 原始台账含个人信息，必须保存在仓库以外；只有配置中列出的列会被读取。
@@ -172,7 +174,7 @@ function readSiteThreshold(root: string): number | undefined {
 export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}): Promise<AggregateResult & { configDisplay: string }> {
   const cwd = env.cwd ?? process.cwd();
   const root = resolveContentRoot(env.contentDir, cwd);
-  const configAbs = path.resolve(cwd, args.config ?? path.join('scripts', 'fixtures', `${args.dataset}.config.json`));
+  const configAbs = args.config ? path.resolve(cwd, args.config) : path.join(root, 'aggregate', `${args.dataset}.config.json`);
   const configDisplay = displayPath(configAbs, cwd);
   const problems: Problem[] = [];
   const config = readJson(configAbs, configDisplay);
@@ -188,14 +190,10 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
   }
   const rawAbs = path.resolve(cwd, args.raw);
   const rawDisplay = displayPath(rawAbs, cwd);
-  let bytes: Uint8Array | undefined;
-  try {
-    const kind = rawFormatOf(rawAbs) === 'xlsx' ? 'xlsx' : 'csv';
-    const size = fs.statSync(rawAbs).size;
-    if (size > LIMITS[kind]) problems.push(tooLargeProblem(rawDisplay, kind, size));
-    else bytes = new Uint8Array(fs.readFileSync(rawAbs));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+  const read = readSpreadsheetBytes(rawAbs, rawDisplay);
+  if ('problem' in read) problems.push(read.problem);
+  else if ('failed' in read) {
+    const code = read.failed.code;
     problems.push({
       file: rawDisplay,
       code: 'aggregate/read',
@@ -203,6 +201,7 @@ export async function aggregateFromFiles(args: AggregateArgs, env: RunEnv = {}):
       fix: bi('检查路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
     });
   }
+  const bytes = 'bytes' in read ? read.bytes : undefined;
   if (problems.length > 0 || !bytes || !('json' in config)) return { problems, configDisplay };
   const sheet = (config.json as { sheet?: unknown }).sheet;
   const raw = await readRawTable(bytes, rawDisplay, rawFormatOf(args.raw)!, typeof sheet === 'string' ? sheet : undefined);
@@ -252,7 +251,7 @@ export async function runAggregate(argv: readonly string[], env: RunEnv = {}): P
   const rawAbs = path.resolve(cwd, args.raw);
   const rel = path.relative(cwd, rawAbs);
   const warnings: string[] = [];
-  if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).join('/').startsWith('scripts/fixtures/')) {
+  if (!rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).join('/').startsWith('examples/')) {
     warnings.push(
       '⚠ 原始台账位于仓库目录内：它含个人信息，请移到仓库以外，切勿提交。(The raw file is inside the repository: it names people; move it out and never commit it.)',
     );

@@ -1,8 +1,15 @@
-// 大字 / 高对比度: the one script every text page loads. It runs in <head> so the chosen
-// mode applies before first paint, then shows the buttons (hidden without JavaScript).
+// @ts-check
+// 大字 / 高对比度, on every text page: applies the choice in <head>, before first paint (so a
+// classic file: modules run after parsing, the CSP refuses inline), then shows the buttons.
 (function () {
+  /** @type {{ text: [string, string], contrast: [string, string] }} on, off */
   var KEYS = { text: ['large', 'normal'], contrast: ['high', 'normal'] };
   var root = document.documentElement;
+  /** @param {string | null} k @returns {k is keyof KEYS} */
+  function isKey(k) {
+    return k === 'text' || k === 'contrast';
+  }
+  /** @param {keyof KEYS} k */
   function read(k) {
     try {
       return localStorage.getItem('gkl-' + k);
@@ -10,21 +17,24 @@
       return null;
     }
   }
+  /** @param {keyof KEYS} k @param {string | null} v */
   function apply(k, v) {
     if (v === KEYS[k][0]) root.setAttribute('data-' + k, v);
     else root.removeAttribute('data-' + k);
   }
-  for (var k in KEYS) apply(k, read(k));
+  for (var k in KEYS) if (isKey(k)) apply(k, read(k));
   document.addEventListener('DOMContentLoaded', function () {
     var buttons = document.querySelectorAll('[data-pref]');
     for (var i = 0; i < buttons.length; i++) {
-      var b = buttons[i];
+      var b = /** @type {HTMLElement} */ (buttons[i]);
       var key = b.getAttribute('data-pref');
+      if (!isKey(key)) continue;
       b.setAttribute('aria-pressed', String(root.getAttribute('data-' + key) === KEYS[key][0]));
       b.hidden = false;
       b.addEventListener('click', function (ev) {
-        var btn = ev.currentTarget,
+        var btn = /** @type {HTMLElement} */ (ev.currentTarget),
           key = btn.getAttribute('data-pref');
+        if (!isKey(key)) return;
         var on = btn.getAttribute('aria-pressed') !== 'true';
         var v = on ? KEYS[key][0] : KEYS[key][1];
         apply(key, v);

@@ -15,9 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { COUNTY_TOWNS, prepareTown, preparePortal, type CountyTown } from '../county';
-import { launchBrowser } from '../../tests/helpers/browser';
-import { serveSites, type ServedSite } from '../../tests/helpers/nginx';
-import { recordTransfers } from '../../tests/helpers/search';
+import { launchBrowser } from '../../tooling/browser';
+import { serveSites, type ServedSite } from '../../tooling/nginx';
+import { recordTransfers } from '../../tooling/transfers';
 import { LAWS_DIR, REPO_ROOT, workDirProblem, writeBenchResults } from './generate';
 import {
   breakdownTransfers,

@@ -1,22 +1,25 @@
 /**
  * Runs the same checks as `npm run check` before Astro renders anything, so neither
- * `astro build` nor `astro dev` ever serves content that failed them.
+ * `astro build` nor `astro dev` ever serves content that failed them. A town's validated
+ * content set is handed on to the loader that feeds the pages (src/town/loader.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../lib/core/errors';
 import { validateRoot } from '../lib/checks/validate';
+import { handOverValidated } from '../lib/build/validated-content';
 
 export function contentCheck(root: string): AstroIntegration {
   return {
     name: 'gongkailan:content-check',
     hooks: {
       'astro:config:setup': async ({ config }) => {
-        const { problems } = await validateRoot(root, process.env, { publicDir: fileURLToPath(config.publicDir) });
-        if (problems.length > 0) {
-          console.error(formatReport(problems));
+        const result = await validateRoot(root, process.env, { publicDir: fileURLToPath(config.publicDir) });
+        if (result.problems.length > 0) {
+          console.error(formatReport(result.problems));
           throw new Error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
         }
+        if ('content' in result) handOverValidated(root, result.content);
       },
     },
   };

@@ -9,10 +9,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCounty, COUNTY_TOWNS, townBase } from '../../scripts/county';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../tooling/browser';
 import { listFiles, TEST_DIST, TODAY } from '../helpers/build';
-import { serveSites, type StaticServer } from '../helpers/nginx';
-import { kb, recordTransfers, writeReport } from '../helpers/search';
+import { serveSites, type StaticServer } from '../../tooling/nginx';
+import { kb, writeReport } from '../helpers/search';
+import { recordTransfers } from '../../tooling/transfers';
 
 const OUT = path.join(TEST_DIST, 'county');
 const TOWNS = COUNTY_TOWNS.slice(0, 3);

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_CSP, META_CSP } from '../../src/lib/site/csp';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 
 interface Res {
   status: number;

@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/search-index';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../tooling/browser';
 import { builds, TEST_DIST } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { runSearch } from '../helpers/search';
 
 const SPLIT = path.join(TEST_DIST, 'sample-split');

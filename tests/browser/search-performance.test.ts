@@ -10,11 +10,12 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/search-index';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../tooling/browser';
 import { builds, TEST_DIST } from '../helpers/build';
 import { generateBigSite } from '../helpers/big-site';
-import { serveDir, type StaticServer } from '../helpers/nginx';
-import { kb, readOutcome, recordTransfers, SLOW_3G, writeReport, type Transfer } from '../helpers/search';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
+import { kb, readOutcome, writeReport } from '../helpers/search';
+import { recordTransfers, SLOW_3G, type Transfer } from '../../tooling/transfers';
 
 /** Issue 8's target for the first exact-phrase query. The sample site meets it. */
 const FIRST_QUERY_BUDGET = 150 * 1024;

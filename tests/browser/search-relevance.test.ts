@@ -15,10 +15,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactText, planQuery, type TradMap } from '../../src/lib/search/query';
 import { indexedMainText } from '../../src/lib/search/indexed-text';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../tooling/browser';
 import { builds, listFiles } from '../helpers/build';
 import { REPO, SAMPLE } from '../helpers/content';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { runSearch, writeReport } from '../helpers/search';
 
 interface RelevanceQuery {

@@ -6,9 +6,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { readOutcome, runSearch } from '../helpers/search';
 
 let browser: Browser;

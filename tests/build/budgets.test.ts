@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, listFiles } from '../helpers/build';
+import { templatePages } from '../helpers/templates';
+import { sampleTemplates } from '../../src/lib/site/sections';
 import { budgetOf, checkBudgets, gzipMeter, KB, LAZY_JS_BUDGET, SHARED_SCRIPT_BUDGET, TEXT_PAGE_TARGET, totalOf } from '../../src/lib/site/page-weight';
 
 const dist = builds.sample;
@@ -51,8 +53,15 @@ describe('page weight per template', () => {
 
   it('gives the paginated 普法 filter pages of a large site the list budget', () => {
     expect(budgetOf('legal/page/3/index.html')?.template).toMatch(/^普法首页/);
-    expect(budgetOf('legal/zhuti/tiaojie/page/2/index.html')?.template).toMatch(/^普法首页/);
-    expect(budgetOf('legal/zhuti/tiaojie/index.html')?.template).toMatch(/^普法首页/);
+    expect(budgetOf('legal/topic/tiaojie/page/2/index.html')?.template).toMatch(/^普法首页/);
+    expect(budgetOf('legal/topic/tiaojie/index.html')?.template).toMatch(/^普法首页/);
     expect(budgetOf('legal/renmin-tiaojie/index.html')?.template).toMatch(/^普法文章/);
+  });
+
+  // The sections registry (src/lib/site/sections.ts) builds both the links and these patterns.
+  it('finds a built page for every page template of the sections registry', () => {
+    const samples = templatePages(dist);
+    expect(samples.map(([name]) => name)).toEqual(sampleTemplates().map(([name]) => name));
+    for (const [name, page] of samples) expect(budgetOf(`${page}${page.endsWith('/') || page === '' ? 'index.html' : ''}`), name).toBeDefined();
   });
 });

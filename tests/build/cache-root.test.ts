@@ -16,9 +16,11 @@ const ARTICLE = 'legal/linli-jiufen.mdx';
 const PAGE = 'legal/linli-jiufen/index.html';
 const A_TEXT = '甲根目录里尚未检查的新文字。';
 const B_TEXT = '乙根目录自己的修改。';
-const PLAN_TITLE = '麟禾镇“村民说事”议事协商实施方案（试行）';
-const PLAN_PAGE = 'plans/cunmin-shuoshi-2026/index.html';
-const CACHED_TITLE = '只在乙根目录缓存里的标题';
+// An unchanged Markdown article keeps its rendering in the cache (src/town/loader.ts): only the
+// rendered HTML holds this phrase (the body has `**停**`), as the store writes it.
+const RENDERED = 'strong>停\\u003C/strong>';
+const MD_PAGE = 'legal/ertong-guomalu/index.html';
+const CACHED = '只在乙根目录缓存里的字';
 
 const build = (content: string, out: string) => run('npm', ['run', '--silent', 'build'], { CONTENT_DIR: content, OUT_DIR: out });
 
@@ -44,17 +46,17 @@ describe('one cache per content root', () => {
     expect(cacheA).not.toBe(cacheB);
     for (const c of [cacheA, cacheB]) expect(fs.existsSync(path.join(c, 'data-store.json')), c).toBe(true);
 
-    // One edit, rebuilt on B's own cache. To see that the cache is read, an unchanged plan's title
-    // is changed in B's store only: the rebuilt page shows the stored title (its file's digest did not change).
+    // One edit, rebuilt on B's own cache. To see that the cache is read, an unchanged article's
+    // rendering is changed in B's store only: the rebuilt page shows it (its body's digest did not change).
     const store = path.join(cacheB, 'data-store.json');
-    expect(fs.readFileSync(store, 'utf8').split(PLAN_TITLE)).toHaveLength(2);
-    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace(PLAN_TITLE, CACHED_TITLE));
+    expect(fs.readFileSync(store, 'utf8').split(RENDERED)).toHaveLength(2);
+    fs.writeFileSync(store, fs.readFileSync(store, 'utf8').replace(RENDERED, RENDERED.replace('停', CACHED)));
     fs.appendFileSync(path.join(b, ARTICLE), `\n${B_TEXT}\n`);
     const again = build(b, out);
     expect(again.status, again.stdout + again.stderr).toBe(0);
     const rebuilt = fs.readFileSync(path.join(out, PAGE), 'utf8');
     expect(rebuilt).toContain(B_TEXT);
     expect(rebuilt).not.toContain(A_TEXT);
-    expect(fs.readFileSync(path.join(out, PLAN_PAGE), 'utf8')).toContain(CACHED_TITLE);
+    expect(fs.readFileSync(path.join(out, MD_PAGE), 'utf8')).toContain(`<strong>${CACHED}</strong>`);
   }, 180_000);
 });

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builds, listFiles } from '../helpers/build';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 
 const servers: StaticServer[] = [];
 afterAll(async () => {

@@ -10,15 +10,16 @@ import { FileSystemConfigLoader, HtmlValidate, type ConfigData } from 'html-vali
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLegal } from '../../src/lib/content/legal';
 import { scanContentTree } from '../../src/lib/content/read';
-import { buildLegalModel, type LegalModel } from '../../src/lib/model/legal';
+import { buildLegalModel, legalBodyFacts, type LegalModel } from '../../src/lib/model/legal';
 import { PAGE_SIZE } from '../../src/lib/core/paginate';
 import { buildSite, run, TEST_DIST, TODAY } from '../helpers/build';
 import { REPO } from '../helpers/content';
+import { withoutScopeClasses } from '../helpers/scoped';
 
 const DOCS = 120;
 const root = path.join(TEST_DIST, 'paginate-content');
 const dist = path.join(TEST_DIST, 'paginate');
-const read = (p: string) => fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+const read = (p: string) => withoutScopeClasses(fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8'));
 const exists = (p: string) => fs.existsSync(path.join(dist, p, 'index.html'));
 
 /** Article slugs in the page's list, in order (not the 国家宪法日 feature or tags). */
@@ -44,7 +45,7 @@ beforeAll(() => {
     problems,
   );
   model = buildLegalModel(
-    articles.map((a) => ({ slug: a.slug, data: a.data, body: a.source.body, ext: a.ext })),
+    articles.map((a) => ({ slug: a.slug, data: a.data, body: legalBodyFacts(a.source.body, a.ext) })),
     [],
     TODAY,
   );
@@ -109,7 +110,7 @@ describe('paginated 普法 lists', () => {
     const config = JSON.parse(fs.readFileSync(path.join(REPO, '.htmlvalidate.json'), 'utf8')) as ConfigData;
     const validator = new HtmlValidate(new FileSystemConfigLoader(config));
     for (const p of pages) {
-      const html = read(p);
+      const html = fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
       const css = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].reduce(
         (s, m) => s + gzipSync(fs.readFileSync(path.join(dist, m[1]!))).length,
         0,

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builds, listFiles } from '../helpers/build';
 import { build, fingerprint, projectCopy } from '../helpers/project';
 import { contentRootWith, LINHE, REPO } from '../helpers/content';
-import { serveDir, type StaticServer } from '../helpers/nginx';
+import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { readOutputText, scanOutputDir } from '../../src/lib/output/scan';
 import { besideOutDir, stagingDir } from '../../src/lib/build/paths';
 import { TODAY } from '../today';
@@ -69,7 +69,7 @@ describe('npm run build publishes only a site that passed, and keeps the last on
 
   it('fails when a component prints a personal number, naming the output file, and leaves OUT_DIR byte for byte as it was', () => {
     const project = projectCopy();
-    const page = path.join(project, 'src/pages/404.astro');
+    const page = path.join(project, 'src/town/pages/404.astro');
     fs.writeFileSync(
       page,
       fs.readFileSync(page, 'utf8').replace('</BaseLayout>', `  <p>值班电话 {${JSON.stringify(MOBILE_PARTS)}.join('')}</p>\n</BaseLayout>`),

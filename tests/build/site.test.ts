@@ -8,9 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { builds, listFiles, TODAY } from '../helpers/build';
+import { withoutScopeClasses } from '../helpers/scoped';
 import { LINHE, SAMPLE } from '../helpers/content';
 
-const read = (dist: string, p: string) => fs.readFileSync(path.join(dist, p), 'utf8');
+const read = (dist: string, p: string) => withoutScopeClasses(fs.readFileSync(path.join(dist, p), 'utf8'));
 const json = <T>(root: string, f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8')) as T;
 
 interface FixturePlan {

@@ -47,7 +47,7 @@ describe('every way in, past the content check', () => {
     const config = path.join(project, 'astro.config.ts');
     fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('contentCheck(contentRoot),', ''));
     fs.writeFileSync(path.join(project, 'public/leak.txt'), `值班 ${way('bank-card: 4-4-4-4-3 with spaces').text}\n`);
-    const page = path.join(project, 'src/pages/404.astro');
+    const page = path.join(project, 'src/town/pages/404.astro');
     fs.writeFileSync(
       page,
       fs

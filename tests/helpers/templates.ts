@@ -2,26 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './build';
+import { sampleTemplates } from '../../src/lib/site/sections';
 
-const TEMPLATES: Array<[string, RegExp]> = [
-  ['home', /^index\.html$/],
-  ['plans', /^plans\/index\.html$/],
-  ['plan filter', /^plans\/[^/]+\/[^/]+\/index\.html$/],
-  ['plan', /^plans\/[^/]+\/index\.html$/],
-  ['units', /^units\/index\.html$/],
-  ['unit', /^units\/[^/]+\/index\.html$/],
-  ['disclosures', /^disclosures\/index\.html$/],
-  ['village', /^disclosures\/[^/]+\/index\.html$/],
-  ['finance disclosure', /^disclosures\/[^/]+\/[^/]+-finance\/index\.html$/],
-  ['list disclosure', /^disclosures\/[^/]+\/[^/]+-(affairs|party)\/index\.html$/],
-  ['notice', /^disclosures\/[^/]+\/[^/]+-notice-[^/]+\/index\.html$/],
-  ['legal', /^legal\/index\.html$/],
-  ['legal filter', /^legal\/(audience|topic)\/[^/]+\/index\.html$/],
-  ['article', /^legal\/[^/]+\/index\.html$/],
-  ['data', /^data\/index\.html$/],
-  ['dataset', /^data\/[^/]+\/index\.html$/],
-  ['search', /^search\/index\.html$/],
-];
+/** The sections registry's page templates: their patterns come from the routes the links use. */
+const TEMPLATES = sampleTemplates();
 
 /** `[template, path on the site]`, the first page of each template (sorted by path). */
 export function templatePages(dist: string): Array<[string, string]> {

@@ -78,7 +78,7 @@ const ASTRO_LOG = `03:33:37 [WARN] [content] data store cleared (force)
 03:33:44 [vite] ✓ built in 1.05s
 
  generating static routes 
-03:33:44 ▶ src/pages/404.astro
+03:33:44 ▶ src/town/pages/404.astro
 03:33:44   └─ /404.html (+105ms) 
 03:33:44 ✓ Completed in 618ms.
 

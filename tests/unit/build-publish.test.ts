@@ -125,7 +125,7 @@ describe('outDirProblem', () => {
     for (const bad of [
       REPO,
       path.dirname(REPO),
-      path.join(REPO, 'src/pages'),
+      path.join(REPO, 'src/town/pages'),
       path.join(REPO, 'public'),
       path.join(REPO, '.cache/x'),
       content,

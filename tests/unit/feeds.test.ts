@@ -2,31 +2,9 @@
 import { getRssString } from '@astrojs/rss';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { beijingMidnight, buildFeeds, FEED_LIMIT, resolveLink, rssOptions, type FeedRoutes, type FeedSource } from '../../src/lib/model/feeds';
+import { beijingMidnight, buildFeeds, FEED_LIMIT, resolveLink, rssOptions, type FeedSource } from '../../src/lib/model/feeds';
 import { robotsTxt } from '../../src/lib/site/robots';
-
-/** The same shapes as src/site/paths.ts `routes`, under a sub-path. */
-function routesUnder(base: string): FeedRoutes {
-  const href = (p: string) => `${base.replace(/\/$/, '')}${p}`;
-  return {
-    home: () => href('/'),
-    plans: () => href('/plans/'),
-    plan: (s) => href(`/plans/${s}/`),
-    disclosures: () => href('/disclosures/'),
-    village: (c) => href(`/disclosures/${c}/`),
-    disclosure: (c, id) => href(`/disclosures/${c}/${id}/`),
-    legal: () => href('/legal/'),
-    legalArticle: (s) => href(`/legal/${s}/`),
-    data: () => href('/data/'),
-    dataset: (id) => href(`/data/${id}/`),
-    feed: () => href('/rss.xml'),
-    plansFeed: () => href('/plans/rss.xml'),
-    disclosuresFeed: () => href('/disclosures/rss.xml'),
-    villageFeed: (c) => href(`/disclosures/${c}/rss.xml`),
-    legalFeed: () => href('/legal/rss.xml'),
-    dataFeed: () => href('/data/rss.xml'),
-  };
-}
+import { withBase } from '../../src/lib/site/sections';
 
 const east = { code: '330000000001', name: '东溪村' };
 const west = { code: '330000000002', name: '西岭村' };
@@ -96,7 +74,7 @@ function source(siteUrl?: string): FeedSource {
 }
 
 describe('feed items', () => {
-  const feeds = buildFeeds(source('https://portal.example.cn/'), routesUnder('/zl/mou/'));
+  const feeds = buildFeeds(source('https://portal.example.cn/'), withBase('/zl/mou/'));
 
   it('lists every kind in the site feed, newest first by publication or update date', () => {
     expect(feeds.site.items.map((i) => [i.kind, i.date])).toEqual([
@@ -140,7 +118,7 @@ describe('feed items', () => {
   });
 
   it('keeps links root-relative without a site URL', () => {
-    const rel = buildFeeds(source(undefined), routesUnder('/'));
+    const rel = buildFeeds(source(undefined), withBase('/'));
     expect(rel.site.absolute).toBe(false);
     expect(rel.site.url).toBe('/rss.xml');
     expect(rel.site.items.map((i) => i.link)).toEqual(rel.site.items.map((i) => i.path));
@@ -148,7 +126,7 @@ describe('feed items', () => {
   });
 
   it('caps each feed at the limit, keeping the newest', () => {
-    const capped = buildFeeds(source('https://x.example.cn'), routesUnder('/'), 3);
+    const capped = buildFeeds(source('https://x.example.cn'), withBase('/'), 3);
     expect(capped.site.items.map((i) => i.date)).toEqual(['2026-11-12', '2026-11-10', '2026-11-05']);
     expect(FEED_LIMIT).toBeGreaterThanOrEqual(20);
   });
@@ -163,7 +141,7 @@ describe('feed XML (@astrojs/rss)', () => {
   const parser = new XMLParser({ ignoreAttributes: false });
   type Item = { title: string; link: string; guid: { '#text': string; '@_isPermaLink': string }; pubDate: string; category: string | string[] };
   const parse = async (siteUrl: string | undefined, base: string) => {
-    const feeds = buildFeeds(source(siteUrl), routesUnder(base));
+    const feeds = buildFeeds(source(siteUrl), withBase(base));
     const xml = await getRssString(rssOptions(feeds.site));
     return parser.parse(xml) as { rss: { channel: { title: string; link: string; language: string; 'atom:link'?: { '@_href': string }; item: Item[] } } };
   };
@@ -182,7 +160,7 @@ describe('feed XML (@astrojs/rss)', () => {
   });
 
   it('writes root-relative links and non-permalink guids without one', async () => {
-    const xml = await getRssString(rssOptions(buildFeeds(source(undefined), routesUnder('/zl/mou/')).site));
+    const xml = await getRssString(rssOptions(buildFeeds(source(undefined), withBase('/zl/mou/')).site));
     expect(xml).not.toContain('localhost');
     const { channel } = parser.parse(xml).rss as { channel: { link: string; item: Item[] } };
     expect(channel.link).toBe('/zl/mou/');

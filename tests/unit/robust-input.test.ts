@@ -14,7 +14,7 @@ import { isProblem, parseFrontmatterSource, parseJsonSource } from '../../src/li
 import type { Problem } from '../../src/lib/core/errors';
 import { readSpreadsheet } from '../../src/lib/import/index';
 import { readSpreadsheetFile } from '../../src/lib/import/read';
-import { xlsxUnzippedSize } from '../../src/lib/import/xlsx';
+import { xlsxUnzippedSize } from '../../src/lib/spreadsheet/xlsx';
 import { readRawXlsx } from '../../src/lib/stats/raw';
 import { validateContentRoot } from '../../src/lib/checks/validate';
 import { contentRootWith } from '../helpers/content';

@@ -40,7 +40,7 @@ export async function validateRoot(
   root: string,
   env: Record<string, string | undefined> = process.env,
   opts: ValidateOptions = {},
-): Promise<{ problems: Problem[] }> {
+): Promise<ValidationResult | { problems: Problem[] }> {
   if (!isPortalRoot(root)) return validateContentRoot(root, env, opts);
   const { problems } = await loadPortal(root);
   problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));

@@ -13,6 +13,8 @@ import { isProblem, parseFrontmatterSource, type FrontmatterSource } from './sou
 
 export interface LegalSource {
   slug: string;
+  /** Absolute path of the file. */
+  abs: string;
   /** `mdx` articles may use the author components; `md` ones may not. */
   ext: 'md' | 'mdx';
   source: FrontmatterSource;
@@ -67,7 +69,7 @@ export function loadLegal(root: string, tree: ContentTree, problems: Problem[]):
     }
     const { data, problems: p } = parseWith(legalSchema, source);
     problems.push(...p);
-    if (data) articles.push({ slug, ext: f.endsWith('.mdx') ? 'mdx' : 'md', source, data });
+    if (data) articles.push({ slug, abs, ext: f.endsWith('.mdx') ? 'mdx' : 'md', source, data });
   }
   return articles;
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bi, type Problem } from '../core/errors';
-import { planSchema, siteSchema, unitsSchema, villagesSchema } from '../schemas';
+import { mapMetaSchema, planSchema, siteSchema, unitsSchema, villagesSchema, type MapMeta } from '../schemas';
 import { loadDatasets } from './datasets';
 import { loadDisclosures } from './disclosures';
 import { loadLegal } from './legal';
@@ -59,12 +59,18 @@ function loadRegistry<T>(root: string, tree: ContentTree, name: string, schema: 
   return { data, source };
 }
 
-function loadGeoCodes(root: string, tree: ContentTree, problems: Problem[]): Set<string> | undefined {
+interface Geo {
+  /** Village codes that have a shape; undefined when the file is absent. */
+  codes?: Set<string>;
+  topology?: unknown;
+}
+
+function loadGeo(root: string, tree: ContentTree, problems: Problem[]): Geo {
   const abs = path.join(root, 'geo', 'villages.topo.json');
-  if (isRefused(tree, abs)) return new Set();
-  if (!fs.existsSync(abs)) return undefined;
+  if (isRefused(tree, abs)) return { codes: new Set() };
+  if (!fs.existsSync(abs)) return {};
   const source = readJson(abs, tree, problems);
-  if (!source) return new Set();
+  if (!source) return { codes: new Set() };
   const topo = source.data as { type?: string; objects?: Record<string, { geometries?: { properties?: { code?: unknown } }[] }> };
   const geometries = topo?.type === 'Topology' ? topo.objects?.villages?.geometries : undefined;
   if (!Array.isArray(geometries)) {
@@ -74,9 +80,20 @@ function loadGeoCodes(root: string, tree: ContentTree, problems: Problem[]): Set
       what: bi('不是含有 villages 对象的 TopoJSON', 'not a TopoJSON Topology with a "villages" object'),
       fix: bi('导出 TopoJSON 时把对象命名为 villages，每个要素的 properties.code 填区划代码', 'export TopoJSON with an object named "villages" whose features carry properties.code'),
     });
-    return new Set();
+    return { codes: new Set() };
   }
-  return new Set(geometries.map((g) => String(g.properties?.code ?? '')));
+  return { codes: new Set(geometries.map((g) => String(g.properties?.code ?? ''))), topology: source.data };
+}
+
+/** geo/meta.json, optional: the map's 审图号 and source. */
+function loadMapMeta(root: string, tree: ContentTree, problems: Problem[]): MapMeta | undefined {
+  const abs = path.join(root, 'geo', 'meta.json');
+  if (isRefused(tree, abs) || !fs.existsSync(abs)) return undefined;
+  const source = readJson(abs, tree, problems);
+  if (!source) return undefined;
+  const { data, problems: p } = parseWith(mapMetaSchema, source);
+  problems.push(...p);
+  return data;
 }
 
 function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSource[] {
@@ -116,7 +133,7 @@ function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSo
     }
     const { data, problems: p } = parseWith(planSchema, source);
     problems.push(...p);
-    if (data) plans.push({ slug, source, data });
+    if (data) plans.push({ slug, abs, source, data });
   }
   return plans;
 }
@@ -138,6 +155,7 @@ export function loadContent(root: string): LoadResult {
   const site = loadRegistry(root, tree, 'site.json', siteSchema, problems);
   const units = loadRegistry(root, tree, 'units.json', unitsSchema, problems);
   const villages = loadRegistry(root, tree, 'villages.json', villagesSchema, problems);
+  const geo = loadGeo(root, tree, problems);
   const content: ContentSet = {
     root,
     site: site.data,
@@ -146,8 +164,10 @@ export function loadContent(root: string): LoadResult {
     unitsSource: units.source,
     villages: villages.data ?? [],
     villagesSource: villages.source,
-    geoCodes: loadGeoCodes(root, tree, problems),
+    geoCodes: geo.codes,
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
+    topology: geo.topology,
+    mapMeta: loadMapMeta(root, tree, problems),
     plans: loadPlans(root, tree, problems),
     disclosures: loadDisclosures(root, tree, problems),
     datasets: loadDatasets(root, tree, problems),

@@ -4,7 +4,7 @@
  * (src/lib/checks/) read it; nothing here imports either, so they never import each other.
  */
 import type { Problem } from '../core/errors';
-import type { PlanFrontmatter, Site, Unit, Village } from '../schemas';
+import type { MapMeta, PlanFrontmatter, Site, Unit, Village } from '../schemas';
 import type { DatasetSource } from './datasets';
 import type { DisclosureSource } from './disclosures';
 import type { LegalSource } from './legal';
@@ -12,6 +12,8 @@ import type { FrontmatterSource, SourceFile } from './source';
 
 export interface PlanSource {
   slug: string;
+  /** Absolute path of the file. */
+  abs: string;
   source: FrontmatterSource;
   data: PlanFrontmatter;
 }
@@ -28,6 +30,10 @@ export interface ContentSet {
   /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
   geoCodes?: Set<string>;
   geoDisplay: string;
+  /** geo/villages.topo.json as read (the map's shapes); undefined when the file is absent or unusable. */
+  topology?: unknown;
+  /** geo/meta.json: 审图号 and source of the map; without a review number the map is a 示意图. */
+  mapMeta?: MapMeta;
   plans: PlanSource[];
   disclosures: DisclosureSource[];
   datasets: DatasetSource[];

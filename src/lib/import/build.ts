@@ -37,7 +37,7 @@ import {
   type FinanceColumn,
   type InfoField,
 } from './layout';
-import { isBlank, Locator, type RawValue, type Sheet, type SheetRow, type SpreadsheetModel } from './sheet';
+import { isBlank, Locator, type RawValue, type Sheet, type SheetRow, type SpreadsheetModel } from '../spreadsheet/sheet';
 import { dateFromCell, moneyFromCell, textFromCell, integerFromCell, type CellResult } from './values';
 
 export interface ImportTarget {

@@ -10,10 +10,11 @@ import { scanFilesForPersonalData } from '../checks/privacy';
 import { parsePeriod } from '../core/periods';
 import { KIND_CATEGORY, type DisclosureKind } from '../schemas/disclosure';
 import { buildDisclosure, type Disclosure, type ImportTarget } from './build';
-import { decodeCsv, parseCsvText, type CsvEncoding } from './csv';
+import { decodeCsv, type CsvEncoding } from '../spreadsheet/csv';
+import type { SpreadsheetModel } from '../spreadsheet/sheet';
+import { readXlsxOrFailure } from '../spreadsheet/xlsx';
+import { parseCsvText } from './csv';
 import { FINANCE_SHEET, LIST_SHEET } from './layout';
-import type { SpreadsheetModel } from './sheet';
-import { readXlsx, XlsxTooLargeError } from './xlsx';
 import { LIMITS, tooLargeProblem } from '../content/read';
 
 export type { Disclosure, ImportTarget } from './build';
@@ -148,19 +149,13 @@ export async function readSpreadsheet(
   const limit = format === 'xlsx' ? 'xlsx' : 'csv';
   if (bytes.length > LIMITS[limit]) return { problem: tooLargeProblem(file, limit, bytes.length) };
   if (format === 'xlsx') {
-    try {
-      return { model: await readXlsx(bytes, file) };
-    } catch (err) {
-      if (err instanceof XlsxTooLargeError) return { problem: tooLargeProblem(file, 'xlsxUnzipped', err.size) };
-      return whole(
-        'import/xlsx-unreadable',
-        bi(
-          `无法读取该 .xlsx 文件：${err instanceof Error ? err.message : String(err)}`,
-          `the .xlsx file cannot be read: ${err instanceof Error ? err.message : String(err)}`,
-        ),
-        bi('用 WPS 或 Excel 打开后重新保存为 .xlsx；文件若有密码保护请先取消', 'open and re-save it as .xlsx in WPS/Excel; remove any password protection'),
-      );
-    }
+    const read = await readXlsxOrFailure(bytes, file);
+    if (!('unreadable' in read)) return read;
+    return whole(
+      'import/xlsx-unreadable',
+      bi(`无法读取该 .xlsx 文件：${read.unreadable}`, `the .xlsx file cannot be read: ${read.unreadable}`),
+      bi('用 WPS 或 Excel 打开后重新保存为 .xlsx；文件若有密码保护请先取消', 'open and re-save it as .xlsx in WPS/Excel; remove any password protection'),
+    );
   }
   const decoded = decodeCsv(bytes);
   if ('unsupported' in decoded) {

@@ -2,29 +2,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bi, type Problem } from '../core/errors';
-import { LIMITS, sizeKindOf, tooLargeProblem } from '../content/read';
+import { readSpreadsheetBytes } from '../spreadsheet/file';
 
 /** Reads the spreadsheet at `abs` (its size checked first); `display` names it in the problem when it cannot be read. */
 export function readSpreadsheetFile(abs: string, display: string = abs): { bytes: Uint8Array } | { problem: Problem } {
-  try {
-    const kind = sizeKindOf(abs) === 'csv' ? 'csv' : 'xlsx';
-    const size = fs.statSync(abs).size;
-    if (size > LIMITS[kind]) return { problem: tooLargeProblem(display, kind, size) };
-    return { bytes: new Uint8Array(fs.readFileSync(abs)) };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return {
-      problem: {
-        file: display,
-        code: 'import/read',
-        what:
-          code === 'ENOENT'
-            ? bi('找不到该文件', 'the file does not exist')
-            : bi(`无法读取该文件（${code ?? String(err)}）`, `the file cannot be read (${code ?? String(err)})`),
-        fix: bi('检查文件路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
-      },
-    };
-  }
+  const read = readSpreadsheetBytes(abs, display);
+  if (!('failed' in read)) return read;
+  const code = read.failed.code;
+  return {
+    problem: {
+      file: display,
+      code: 'import/read',
+      what:
+        code === 'ENOENT'
+          ? bi('找不到该文件', 'the file does not exist')
+          : bi(`无法读取该文件（${code ?? String(read.failed)}）`, `the file cannot be read (${code ?? String(read.failed)})`),
+      fix: bi('检查文件路径；路径含空格时用引号括起来', 'check the path; quote it if it contains spaces'),
+    },
+  };
 }
 
 /** Problem when the target exists and --force was not given. */

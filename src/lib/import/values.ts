@@ -12,7 +12,7 @@
 import { bi, type Bilingual } from '../core/errors';
 import { isRealDate } from '../core/dates';
 import { fenToYuan, isMoneyString } from '../core/money';
-import { isCellError, isNoResult, type RawValue } from './sheet';
+import { isCellError, isNoResult, type RawValue } from '../spreadsheet/sheet';
 
 export type CellResult<T> = { ok: true; value: T } | { ok: false; what: Bilingual; fix: Bilingual };
 

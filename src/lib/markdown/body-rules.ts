@@ -21,7 +21,7 @@ export type { Finding } from './html-policy';
 export type BodyFormat = 'md' | 'mdx';
 
 /**
- * The site's own components, with the attributes each takes: what src/pages/legal/[slug].astro
+ * The site's own components, with the attributes each takes: what src/town/pages/legal/[slug].astro
  * passes to an article's <Content components>. Plans and notices are rendered without any.
  */
 export const LEGAL_COMPONENTS: Readonly<Record<string, readonly string[]>> = {

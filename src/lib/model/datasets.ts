@@ -3,6 +3,7 @@
  * from `totals`, never summed from published cells), alert occurrences, chart series,
  * map values and plan-goal indicator values. Computed once here.
  */
+import { villageRates, type MapRates } from '../stats/map';
 import { formatPeriod, parsePeriod } from '../core/periods';
 import type { AlertRule, DataRow, Dataset, Dimension, Measure } from '../schemas/dataset';
 import type { Goal } from '../schemas/plan';
@@ -68,6 +69,8 @@ export interface DatasetView {
   charts: SeriesSpec[];
   /** Per-village values of the first count measure from totals by village (for the map). */
   villageValues?: Map<string, Cell>;
+  /** The same values per 1,000 residents with their legend classes: what the village map draws. */
+  villageRates?: MapRates;
   data: Dataset;
   file?: string;
 }
@@ -242,6 +245,7 @@ export function buildDatasetView(d: Dataset, villages: readonly Village[], file?
       .map((x) => seriesFrom(d, x, label))
       .filter((s): s is SeriesSpec => s !== undefined),
     villageValues,
+    villageRates: villageValues && villageRates(villageValues, villages),
     data: d,
     file,
   };

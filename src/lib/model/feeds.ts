@@ -1,6 +1,6 @@
 /**
  * RSS feeds (订阅): what each feed lists, computed once from the site model. Pages only render
- * them with @astrojs/rss (src/site/feeds.ts).
+ * them with @astrojs/rss (src/town/feeds.ts).
  *
  * - `/rss.xml`: every update on the site — plans, village disclosures, 普法 articles, datasets.
  * - `/plans/rss.xml`, `/disclosures/rss.xml`, `/legal/rss.xml`, `/data/rss.xml`: one per section.
@@ -18,33 +18,18 @@ import type { ArticleView } from './legal';
 import type { DatasetView } from './datasets';
 import type { DisclosureView } from './disclosures';
 import type { PlanView } from './plans';
+import { FEED_SECTIONS, SECTIONS, type FeedItemKind, type FeedSection, type SectionPaths } from '../site/sections';
 
 /** Most items in one feed; readers poll often and older items stay on the site. */
 export const FEED_LIMIT = 50;
 
-export type FeedItemKind = 'plan' | 'disclosure' | 'legal' | 'data';
+export type { FeedItemKind };
 
-export const KIND_NAMES: Record<FeedItemKind, string> = { plan: '实施方案', disclosure: '村务公开', legal: '普法', data: '数据' };
+/** A feed item's first category: its section's label (实施方案, 村务公开 …). */
+export const KIND_NAMES = Object.fromEntries(FEED_SECTIONS.map((k) => [SECTIONS[k].feed.item, SECTIONS[k].label])) as Record<FeedItemKind, string>;
 
-/** Site-internal paths, base-aware (src/site/paths.ts `routes` satisfies this). */
-export interface FeedRoutes {
-  home(): string;
-  plans(): string;
-  plan(slug: string): string;
-  disclosures(): string;
-  village(code: string): string;
-  disclosure(code: string, id: string): string;
-  legal(): string;
-  legalArticle(slug: string): string;
-  data(): string;
-  dataset(id: string): string;
-  feed(): string;
-  plansFeed(): string;
-  disclosuresFeed(): string;
-  villageFeed(code: string): string;
-  legalFeed(): string;
-  dataFeed(): string;
-}
+/** Site-internal paths, base-aware: the sections' builders under the base (src/site/paths.ts `routes`). */
+export type FeedRoutes = SectionPaths;
 
 /** The parts of the site model feeds read (SiteModel satisfies it). */
 export interface FeedSource {
@@ -97,15 +82,11 @@ export interface Feed {
   items: FeedItem[];
 }
 
-export interface Feeds {
-  site: Feed;
-  plans: Feed;
-  disclosures: Feed;
-  legal: Feed;
-  data: Feed;
-  /** One per village of the registry, in registry order. */
-  villages: Feed[];
-}
+/** The site feed, one per section with a feed (src/lib/site/sections.ts), one per village. */
+export type Feeds = { site: Feed } & Record<FeedSection, Feed> & {
+    /** One per village of the registry, in registry order. */
+    villages: Feed[];
+  };
 
 /** `path` (root-relative, already under the base) on the site's origin, or unchanged without one. */
 export function resolveLink(path: string, siteUrl: string | undefined): string {
@@ -117,7 +98,7 @@ export function beijingMidnight(date: string): Date {
   return new Date(`${date}T00:00:00+08:00`);
 }
 
-const KIND_ORDER: FeedItemKind[] = ['plan', 'disclosure', 'legal', 'data'];
+const KIND_ORDER: FeedItemKind[] = FEED_SECTIONS.map((k) => SECTIONS[k].feed.item);
 
 /** Newest first; same day: plans, disclosures, articles, data; then by path (stable output). */
 export function compareItems(a: FeedItem, b: FeedItem): number {
@@ -215,6 +196,12 @@ export function buildFeeds(source: FeedSource, routes: FeedRoutes, limit = FEED_
     items: items.slice(0, limit),
   });
   const of = (kind: FeedItemKind) => all.filter((i) => i.kind === kind);
+  const sectionFeeds = Object.fromEntries(
+    FEED_SECTIONS.map((key) => {
+      const { label, index, feed: spec } = SECTIONS[key];
+      return [key, feed(key, `${name}：${label}`, spec.description(source.site.regionName), routes[spec.route](), routes[index](), of(spec.item))];
+    }),
+  ) as Record<FeedSection, Feed>;
   return {
     site: feed(
       'site',
@@ -224,31 +211,7 @@ export function buildFeeds(source: FeedSource, routes: FeedRoutes, limit = FEED_
       routes.home(),
       all,
     ),
-    plans: feed(
-      'plans',
-      `${name}：实施方案`,
-      `${source.site.regionName}社会治理实施方案，按发布日期排列，最新的在前。`,
-      routes.plansFeed(),
-      routes.plans(),
-      of('plan'),
-    ),
-    disclosures: feed(
-      'disclosures',
-      `${name}：村务公开`,
-      `${source.site.regionName}各村（社区）的财务、村务、党务公开和公告，最新的在前。`,
-      routes.disclosuresFeed(),
-      routes.disclosures(),
-      of('disclosure'),
-    ),
-    legal: feed(
-      'legal',
-      `${name}：普法`,
-      `${source.site.regionName}普法文章，按发布或更新日期排列，最新的在前。`,
-      routes.legalFeed(),
-      routes.legal(),
-      of('legal'),
-    ),
-    data: feed('data', `${name}：数据`, `${source.site.regionName}公开统计数据，按更新日期排列，最新的在前。`, routes.dataFeed(), routes.data(), of('data')),
+    ...sectionFeeds,
     villages: source.villages.map((v) =>
       feed(
         `village:${v.code}`,

@@ -13,13 +13,43 @@ import { relatedIndices } from '../legal/related';
 import { daysBetween, yearOf } from '../core/dates';
 import { slugify } from '../core/slug';
 
+/** A law cited by <LawCite> in a body. */
+export interface BodyCite {
+  name: string;
+  article?: number;
+}
+
+/**
+ * What the model needs of an article's body, taken from it where the body is read (the content
+ * loader, src/lib/model/from-content.ts): the body itself does not travel through the content
+ * store, which Astro bundles into the build.
+ */
+export interface LegalBodyFacts {
+  readingTime: ReadingTime;
+  /** <LawCite>s in order of appearance; none in a `.md` body, which cannot hold components. */
+  cites: BodyCite[];
+}
+
+export function legalBodyFacts(body: string, ext: 'md' | 'mdx'): LegalBodyFacts {
+  return { readingTime: readingTime(body), cites: ext === 'mdx' ? bodyCites(body) : [] };
+}
+
+function bodyCites(body: string): BodyCite[] {
+  const cites: BodyCite[] = [];
+  for (const use of scanComponents(body)) {
+    if (use.name !== 'LawCite') continue;
+    const name = literal(use.attrs.get('name'));
+    if (typeof name !== 'string' || !name.trim()) continue;
+    cites.push({ name, article: parseArticle(literal(use.attrs.get('article'))) });
+  }
+  return cites;
+}
+
 export interface LegalInput {
   slug: string;
   data: LegalFrontmatter;
-  /** The MDX/Markdown body (for reading time and the laws cited in it). */
-  body: string;
-  /** `mdx` bodies may hold <LawCite>; `md` bodies cannot. Default `mdx`. */
-  ext?: 'md' | 'mdx';
+  /** Reading time and the laws cited in the body (legalBodyFacts). */
+  body: LegalBodyFacts;
   /** Absolute path of the source file (for its revision history). */
   file?: string;
 }
@@ -137,7 +167,7 @@ export function constitutionDayOn(today: string): Omit<ConstitutionDay, 'article
 }
 
 /** The laws an article cites: frontmatter first, then those only cited in the body, articles merged. */
-export function citedLaws(data: LegalFrontmatter, body: string, ext: 'md' | 'mdx' = 'mdx'): CitedLaw[] {
+export function citedLaws(data: LegalFrontmatter, cites: readonly BodyCite[]): CitedLaw[] {
   const byName = new Map<string, Set<number>>();
   const add = (name: string, articles: readonly number[]) => {
     const key = name.trim();
@@ -146,15 +176,7 @@ export function citedLaws(data: LegalFrontmatter, body: string, ext: 'md' | 'mdx
     byName.set(key, set);
   };
   for (const law of data.laws) add(law.name, law.articles ?? []);
-  if (ext === 'mdx') {
-    for (const use of scanComponents(body)) {
-      if (use.name !== 'LawCite') continue;
-      const name = literal(use.attrs.get('name'));
-      if (typeof name !== 'string' || !name.trim()) continue;
-      const article = parseArticle(literal(use.attrs.get('article')));
-      add(name, article === undefined ? [] : [article]);
-    }
-  }
+  for (const cite of cites) add(cite.name, cite.article === undefined ? [] : [cite.article]);
   return [...byName].map(([name, set]) => {
     const articles = [...set].sort((a, b) => a - b);
     return { name, short: shortTitle(name), url: lawSearchUrl(name), articles, labels: articles.map(articleLabel) };
@@ -175,7 +197,7 @@ const link = (a: ArticleView): ArticleLink => ({ slug: a.slug, title: a.title, s
 
 export function buildLegalModel(inputs: readonly LegalInput[], plans: readonly PlanRef[], today: string): LegalModel {
   const planBySlug = new Map(plans.map((p) => [p.slug, p]));
-  const views = inputs.map(({ slug, data, body, ext, file }): ArticleView => {
+  const views = inputs.map(({ slug, data, body, file }): ArticleView => {
     const quiz = quizView(data.quiz);
     return {
       ...data,
@@ -184,10 +206,10 @@ export function buildLegalModel(inputs: readonly LegalInput[], plans: readonly P
       year: yearOf(data.publishedOn),
       bands: bandsOf(data.audience).map((band) => ({ band, slug: BAND_SLUGS[band] })),
       topicRefs: data.topics.map((label) => ({ label, slug: slugify(label) })),
-      laws: citedLaws(data, body, ext),
+      laws: citedLaws(data, body.cites),
       quiz,
       hasQuiz: quiz.length > 0,
-      readingTime: readingTime(body),
+      readingTime: body.readingTime,
       interpretsPlan: data.interprets ? planBySlug.get(data.interprets) : undefined,
       related: [],
     };

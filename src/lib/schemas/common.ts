@@ -28,3 +28,19 @@ export const villageCode = z.string().regex(/^\d{12}$/, { message: 'village-code
 export const percent = z.number().int().min(0).max(100);
 
 export type IsoDate = string;
+
+/**
+ * Where residents report a disclosure that is late, incomplete or false (村民委员会组织法
+ * art. 31): an office and its public number — a landline or hotline, never a personal mobile
+ * (the personal-data scan refuses one here like anywhere else).
+ */
+export const supervisionSchema = z
+  .object({
+    /** e.g. 东溪村村务监督委员会, 示范镇纪委 */
+    name: text.meta({ label: '监督机构名称' }),
+    /** e.g. 0571-88886666 */
+    phone: text.meta({ label: '监督电话' }),
+  })
+  .strict();
+
+export type Supervision = z.infer<typeof supervisionSchema>;

@@ -6,3 +6,4 @@ export * from './plan';
 export * from './disclosure';
 export * from './dataset';
 export * from './legal';
+export * from './geo';

@@ -1,6 +1,6 @@
 /** `site.json` — the publishing body and site-wide settings. */
 import { z } from 'astro/zod';
-import { text } from './common';
+import { isoDate, supervisionSchema, text } from './common';
 
 export const privacySettingsSchema = z
   .object({
@@ -59,6 +59,13 @@ export const siteSchema = z
       .string()
       .regex(/^[0-9A-Za-z]{10}$/, { message: 'site-id-code' })
       .optional(),
+    /**
+     * 上线日期 (extension, issue 19): the day this site began publishing. A period whose
+     * disclosure fell due before it is shown as 本站上线前, not counted as 未公开. Optional.
+     */
+    liveSince: isoDate.meta({ label: '上线日期' }).optional(),
+    /** The town's office for complaints about village disclosures (组织法 art. 31). Optional: without it, `contact`. */
+    supervision: supervisionSchema.meta({ label: '镇监督机构' }).optional(),
     privacy: privacySettingsSchema,
     disclosure: disclosureSettingsSchema.prefault({}),
     search: searchSettingsSchema.prefault({}),

@@ -1,6 +1,6 @@
 /** `villages.json` — villages and communities (村、社区) of the town. */
 import { z } from 'astro/zod';
-import { text, villageCode } from './common';
+import { supervisionSchema, text, villageCode } from './common';
 
 export const villageSchema = z
   .object({
@@ -16,6 +16,8 @@ export const villageSchema = z
     households: z.number().int().min(0),
     /** 网格编号 of the village's service grids. Optional. */
     grids: z.array(text).optional(),
+    /** The village's 村务监督委员会 and its public number (组织法 art. 32–33). Optional. */
+    supervision: supervisionSchema.meta({ label: '村务监督委员会' }).optional(),
   })
   .strict();
 

@@ -4,18 +4,15 @@
  * result line. Computed here once; BaseLayout renders them as Pagefind attributes.
  */
 
-/** 类型 filter values, one per section that is searched. */
-export const SEARCH_TYPES = ['方案', '公开', '普法', '数据'] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
+// Types only: the search page's client script imports FILTER, and must not bundle the registry.
+import type { SearchType, TownSearchType } from '../site/sections';
 
 /** Filter names as residents see them (Pagefind filter keys). */
 export const FILTER = { type: '类型', village: '村（社区）', year: '年份', audience: '适用对象', town: '镇（街道）' } as const;
 
-/** 类型 of a county portal's own page about one town (the towns' pages keep SEARCH_TYPES). */
-export const TOWN_TYPE = '镇（街道）概况';
-
 export interface SearchFacetsInput {
-  type: SearchType | typeof TOWN_TYPE;
+  /** 类型: a section's (src/lib/site/sections.ts SEARCH_TYPES) or a portal's town page's (TOWN_TYPE). */
+  type: SearchType | TownSearchType;
   /** YYYY-MM-DD: published or updated date; sorts results and gives the 年份 filter. */
   date?: string;
   /** Village or community name, for disclosures. */

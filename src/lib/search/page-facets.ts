@@ -7,17 +7,18 @@ import type { DatasetView } from '../model/datasets';
 import type { DisclosureView, VillageDisclosures } from '../model/disclosures';
 import type { PlanView } from '../model/plans';
 import type { SiteModel } from '../model/site';
+import { SECTIONS } from '../site/sections';
 import { yearsOf, type SearchFacetsInput } from './facets';
 
 export const searchFacetsOf = {
-  plan: (p: PlanView): SearchFacetsInput => ({ type: '方案', date: p.publishedOn }),
-  /** A unit's task page belongs with the plans; it has no date of its own. */
-  unit: (): SearchFacetsInput => ({ type: '方案' }),
-  disclosure: (d: DisclosureView): SearchFacetsInput => ({ type: '公开', date: d.publishedOn, village: d.village.name }),
+  plan: (p: PlanView): SearchFacetsInput => ({ type: SECTIONS.plans.search, date: p.publishedOn }),
+  /** A unit's task page has no date of its own. */
+  unit: (): SearchFacetsInput => ({ type: SECTIONS.units.search }),
+  disclosure: (d: DisclosureView): SearchFacetsInput => ({ type: SECTIONS.disclosures.search, date: d.publishedOn, village: d.village.name }),
   /** A village's page is dated by its latest disclosure. */
-  village: (v: VillageDisclosures): SearchFacetsInput => ({ type: '公开', village: v.village.name, date: v.latest?.publishedOn }),
-  article: (a: ArticleView): SearchFacetsInput => ({ type: '普法', date: a.updatedOn ?? a.publishedOn, audiences: a.bands.map((b) => b.band) }),
-  dataset: (d: DatasetView): SearchFacetsInput => ({ type: '数据', date: d.updatedOn }),
+  village: (v: VillageDisclosures): SearchFacetsInput => ({ type: SECTIONS.disclosures.search, village: v.village.name, date: v.latest?.publishedOn }),
+  article: (a: ArticleView): SearchFacetsInput => ({ type: SECTIONS.legal.search, date: a.updatedOn ?? a.publishedOn, audiences: a.bands.map((b) => b.band) }),
+  dataset: (d: DatasetView): SearchFacetsInput => ({ type: SECTIONS.data.search, date: d.updatedOn }),
 };
 
 /** The 年份 filter's choices for the whole site. */

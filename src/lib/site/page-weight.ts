@@ -9,41 +9,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { budgetTemplates, KB } from './sections';
 
-export const KB = 1024;
+export { KB };
 
 export interface Budget {
   template: string;
+  /** Every page of the templates that share this budget (src/lib/site/sections.ts builds it from their routes). */
   match: RegExp;
   /** Gzipped HTML + CSS + up-front JS. */
   total: number;
   js: number;
 }
 
-/** First match wins; every built page must match one. Paths are relative to the site root. */
-export const PAGE_BUDGETS: readonly Budget[] = [
-  { template: '首页 /', match: /^index\.html$/, total: 12 * KB, js: 2 * KB },
-  { template: '方案列表 /plans/ 及筛选', match: /^plans\/(index\.html|[^/]+\/[^/]+\/index\.html)$/, total: 10 * KB, js: 2 * KB },
-  { template: '方案 /plans/<slug>/', match: /^plans\/[^/]+\/index\.html$/, total: 15 * KB, js: 2 * KB },
-  { template: '责任单位 /units/…', match: /^units\//, total: 12 * KB, js: 2 * KB },
-  { template: '村务公开首页 /disclosures/', match: /^disclosures\/index\.html$/, total: 12 * KB, js: 2 * KB },
-  { template: '村 /disclosures/<村>/', match: /^disclosures\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
-  { template: '公开 /disclosures/<村>/<期>/', match: /^disclosures\/[^/]+\/[^/]+\/index\.html$/, total: 12 * KB, js: 2 * KB },
-  // /legal/, /legal/page/<n>/, /legal/<facet>/<value>/ and /legal/<facet>/<value>/page/<n>/.
-  {
-    template: '普法首页与筛选 /legal/',
-    match: /^legal\/(index\.html|[^/]+\/[^/]+\/index\.html|([^/]+\/[^/]+\/)?page\/\d+\/index\.html)$/,
-    total: 14 * KB,
-    js: 2 * KB,
-  },
-  { template: '普法文章 /legal/<slug>/（含自测脚本）', match: /^legal\/[^/]+\/index\.html$/, total: 15 * KB, js: 3 * KB },
-  { template: '数据目录 /data/', match: /^data\/index\.html$/, total: 10 * KB, js: 2 * KB },
-  { template: '数据集 /data/<id>/（首屏，不含懒加载图表库）', match: /^data\/[^/]+\/index\.html$/, total: 24 * KB, js: 3 * KB },
-  // The results script (~4 KB) loads here only; Pagefind itself loads after a query and is measured
-  // in tests/browser/search-performance.test.ts.
-  { template: '搜索 /search/（含检索脚本，不含 Pagefind）', match: /^search\/index\.html$/, total: 14 * KB, js: 7 * KB },
-  { template: '404', match: /^404\.html$/, total: 8 * KB, js: 2 * KB },
-];
+/**
+ * One per budget of the sections registry, in its order; the patterns come from the same route
+ * builders as the links, so a renamed address keeps its budget. Every built page must match one.
+ * Paths are relative to the site root.
+ */
+export const PAGE_BUDGETS: readonly Budget[] = budgetTemplates().map(({ budget, match }) => ({ ...budget, match }));
 
 /** Chart.js and whatever else loads only on demand. */
 export const LAZY_JS_BUDGET = 80 * KB;

@@ -12,7 +12,7 @@
  */
 import { bi, type Bilingual, type Problem } from '../core/errors';
 import { dateFromCell, textFromCell } from '../import/values';
-import { isBlank, type RawValue, type SheetRow } from '../import/sheet';
+import { isBlank, type RawValue, type SheetRow } from '../spreadsheet/sheet';
 import { nextMonth, quarterOf } from '../core/periods';
 import { describeIssue } from '../schemas/messages';
 import { datasetSchema, type DataRow, type Dataset } from '../schemas/dataset';

@@ -68,19 +68,34 @@ function seedWeight(j: number): number {
 const SEEDS = 1;
 /** At most this many rounds of "push every unproven value up (and down) together". */
 const BATCH_ROUNDS = 12;
-export function auditTable(table: PublishedTable, options: AuditOptions = {}): TableAudit {
-  const { threshold, cells, margins } = table;
-  const auditCells = table.auditCells !== false;
-  const exact = options.exact === true;
+/** What is to be measured: a suppressed cell or a suppressed margin. */
+interface Target {
+  kind: 'cell' | 'margin';
+  index: number;
+  constant: number;
+  /** The width its range must keep. */
+  threshold: number;
+  /** Its unknowns, grouped by component. */
+  parts: Array<{ c: number; vars: number[] }>;
+}
 
-  // Unknowns: the suppressed cells.
+/** The unknowns: one per suppressed cell, numbered in cell order (-1 for a published cell). */
+function unknowns(cells: PublishedTable['cells']): { varOf: Int32Array; size: number } {
   const varOf = new Int32Array(cells.length).fill(-1);
   let size = 0;
   cells.forEach((v, j) => {
     if (v === null) varOf[j] = size++;
   });
+  return { varOf, size };
+}
 
-  // Equations: the published margins that cover at least one unknown.
+/**
+ * The equations: the published margins that cover at least one unknown. A margin whose covered
+ * cells are all published must equal their sum, and no equation may ask for a negative sum;
+ * otherwise the published numbers contradict each other (`infeasible`).
+ */
+function equations(table: PublishedTable, varOf: Int32Array): { rows: EqualityRow[]; infeasible: boolean } {
+  const { cells, margins } = table;
   const rows: EqualityRow[] = [];
   let infeasible = false;
   for (const m of margins) {
@@ -99,9 +114,11 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
     if (rhs < -EPSILON) infeasible = true;
     rows.push({ vars, rhs });
   }
-  const system: LinearSystem = { size, rows };
+  return { rows, infeasible };
+}
 
-  // Connected components (union–find over the unknowns of each equation).
+/** Connected components (union–find over the unknowns of each equation), numbered by their smallest unknown. */
+function components(size: number, rows: readonly EqualityRow[]): { comps: Component[]; compOf: Int32Array } {
   const parent = Array.from({ length: size }, (_, i) => i);
   const find = (a: number): number => {
     let r = a;
@@ -136,44 +153,20 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
     comps[c]!.vars.push(j);
   }
   rows.forEach((row, i) => comps[compOf[row.vars[0]!]!]!.rows.push(i));
+  return { comps, compOf };
+}
 
-  // x_j ≤ rhs of any equation holding it: the cheapest upper bound (Infinity when in none).
+/** x_j ≤ rhs of any equation holding it: the cheapest upper bound (Infinity when in none). */
+function upperBounds(size: number, rows: readonly EqualityRow[]): Float64Array {
   const upper = new Float64Array(size).fill(Infinity);
   for (const row of rows) for (const j of row.vars) upper[j] = Math.min(upper[j]!, row.rhs);
+  return upper;
+}
 
-  let lps = 0;
-  const solve = (c: Component, objective: ReadonlyArray<readonly [number, number]>, direction: 'min' | 'max') => {
-    lps++;
-    const out = optimise(system, c.vars, c.rows, objective, direction);
-    if (out.status === 'infeasible') infeasible = true;
-    if (out.status === 'optimal') c.seen.push(out.x);
-    return out;
-  };
-
-  /** The range of Σ_{j ∈ vars} x_j over the witnesses of component c (exact only for a free component). */
-  const partRange = (c: Component, vars: readonly number[]): { min: number; max: number; exact: boolean } => {
-    if (c.rows.length === 0) return { min: 0, max: Infinity, exact: true };
-    let seenMin = Infinity;
-    let seenMax = -Infinity;
-    for (const x of c.seen) {
-      let s = 0;
-      for (const j of vars) s += x[j]!;
-      if (s < seenMin) seenMin = s;
-      if (s > seenMax) seenMax = s;
-    }
-    return { min: seenMin, max: seenMax, exact: false };
-  };
-
-  // What is to be measured: every suppressed cell, then every suppressed margin.
-  interface Target {
-    kind: 'cell' | 'margin';
-    index: number;
-    constant: number;
-    /** The width its range must keep. */
-    threshold: number;
-    /** Its unknowns, grouped by component. */
-    parts: Array<{ c: number; vars: number[] }>;
-  }
+/** Every suppressed cell (unless the table's cells are not audited), then every suppressed margin. */
+function targetsOf(table: PublishedTable, varOf: Int32Array, compOf: Int32Array): Target[] {
+  const { threshold, cells, margins } = table;
+  const auditCells = table.auditCells !== false;
   const targets: Target[] = [];
   const target = (kind: 'cell' | 'margin', index: number, vars: readonly number[], constant: number, width = threshold) => {
     const parts = new Map<number, number[]>();
@@ -199,80 +192,120 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
     }
     target('margin', i, vars, constant, m.threshold ?? threshold);
   });
+  return targets;
+}
 
-  /** What the witnesses show of a target's range. */
-  const seenRange = (t: Target) => {
-    let min = t.constant;
-    let max = t.constant;
-    let allExact = true;
-    const parts = t.parts.map((p) => {
-      const r = partRange(comps[p.c]!, p.vars);
-      min += r.min;
-      max += r.max;
-      allExact &&= r.exact;
-      return { ...p, r };
-    });
-    return { min, max, exact: allExact, parts, proven: max === Infinity || max - min >= t.threshold - EPSILON };
-  };
+/** The range of Σ_{j ∈ vars} x_j over the witnesses of component c (exact only for a free component). */
+function partRange(c: Component, vars: readonly number[]): { min: number; max: number; exact: boolean } {
+  if (c.rows.length === 0) return { min: 0, max: Infinity, exact: true };
+  let seenMin = Infinity;
+  let seenMax = -Infinity;
+  for (const x of c.seen) {
+    let s = 0;
+    for (const j of vars) s += x[j]!;
+    if (s < seenMin) seenMin = s;
+    if (s > seenMax) seenMax = s;
+  }
+  return { min: seenMin, max: seenMax, exact: false };
+}
 
-  if (!exact) {
-    // Witnesses: per component, a few optima of varied weighted sums (alternately max and min),
-    // then rounds that push all values not yet proven safe up (and down) together.
-    for (const c of comps) {
-      if (c.rows.length === 0) continue;
-      for (let k = 0; k < SEEDS && !infeasible; k++) {
-        solve(
-          c,
-          c.vars.map((j) => [j, seedWeight(j + k * 7919)] as const),
-          k % 2 === 0 ? 'max' : 'min',
-        );
-      }
-    }
-    let open = targets.filter((t) => !seenRange(t).proven);
-    for (let round = 0; open.length > 0 && !infeasible && round < BATCH_ROUNDS; round++) {
-      const up = new Map<number, Set<number>>();
-      const down = new Map<number, Set<number>>();
-      for (const t of open) {
-        const r = seenRange(t);
-        for (const p of r.parts) {
-          if (p.r.exact) continue;
-          const u = up.get(p.c) ?? new Set<number>();
-          for (const j of p.vars) u.add(j);
-          up.set(p.c, u);
-          if (p.r.min > EPSILON) {
-            const d = down.get(p.c) ?? new Set<number>();
-            for (const j of p.vars) d.add(j);
-            down.set(p.c, d);
-          }
-        }
-      }
-      for (const [c, vars] of up)
-        solve(
-          comps[c]!,
-          [...vars].map((j) => [j, seedWeight(j + round * 104729)] as const),
-          'max',
-        );
-      for (const [c, vars] of down)
-        solve(
-          comps[c]!,
-          [...vars].map((j) => [j, 1] as const),
-          'min',
-        );
-      const before = open.length;
-      open = open.filter((t) => !seenRange(t).proven);
-      if (open.length > before * 0.8) break;
+/** What the witnesses show of a target's range. */
+function seenRange(comps: readonly Component[], t: Target) {
+  let min = t.constant;
+  let max = t.constant;
+  let allExact = true;
+  const parts = t.parts.map((p) => {
+    const r = partRange(comps[p.c]!, p.vars);
+    min += r.min;
+    max += r.max;
+    allExact &&= r.exact;
+    return { ...p, r };
+  });
+  return { min, max, exact: allExact, parts, proven: max === Infinity || max - min >= t.threshold - EPSILON };
+}
+
+/** The LPs of one audit: each optimum found is kept as a witness of its component. */
+class Solver {
+  lps = 0;
+
+  constructor(
+    private readonly system: LinearSystem,
+    readonly comps: Component[],
+    /** Set by the equations already, or by any LP found infeasible. */
+    public infeasible: boolean,
+  ) {}
+
+  solve(c: Component, objective: ReadonlyArray<readonly [number, number]>, direction: 'min' | 'max') {
+    this.lps++;
+    const out = optimise(this.system, c.vars, c.rows, objective, direction);
+    if (out.status === 'infeasible') this.infeasible = true;
+    if (out.status === 'optimal') c.seen.push(out.x);
+    return out;
+  }
+}
+
+/**
+ * Witnesses: per component, a few optima of varied weighted sums (alternately max and min),
+ * then rounds that push all values not yet proven safe up (and down) together.
+ */
+function gatherWitnesses(solver: Solver, targets: readonly Target[]): void {
+  const { comps } = solver;
+  for (const c of comps) {
+    if (c.rows.length === 0) continue;
+    for (let k = 0; k < SEEDS && !solver.infeasible; k++) {
+      solver.solve(
+        c,
+        c.vars.map((j) => [j, seedWeight(j + k * 7919)] as const),
+        k % 2 === 0 ? 'max' : 'min',
+      );
     }
   }
-  if (infeasible) return { ranges: [], unsafe: [], infeasible, lps };
+  let open = targets.filter((t) => !seenRange(comps, t).proven);
+  for (let round = 0; open.length > 0 && !solver.infeasible && round < BATCH_ROUNDS; round++) {
+    const up = new Map<number, Set<number>>();
+    const down = new Map<number, Set<number>>();
+    for (const t of open) {
+      const r = seenRange(comps, t);
+      for (const p of r.parts) {
+        if (p.r.exact) continue;
+        const u = up.get(p.c) ?? new Set<number>();
+        for (const j of p.vars) u.add(j);
+        up.set(p.c, u);
+        if (p.r.min > EPSILON) {
+          const d = down.get(p.c) ?? new Set<number>();
+          for (const j of p.vars) d.add(j);
+          down.set(p.c, d);
+        }
+      }
+    }
+    for (const [c, vars] of up)
+      solver.solve(
+        comps[c]!,
+        [...vars].map((j) => [j, seedWeight(j + round * 104729)] as const),
+        'max',
+      );
+    for (const [c, vars] of down)
+      solver.solve(
+        comps[c]!,
+        [...vars].map((j) => [j, 1] as const),
+        'min',
+      );
+    const before = open.length;
+    open = open.filter((t) => !seenRange(comps, t).proven);
+    if (open.length > before * 0.8) break;
+  }
+}
 
+/** Each target's range: what the witnesses prove (unless exact), else its LP optima, one component at a time. */
+function measure(solver: Solver, targets: readonly Target[], upper: Float64Array, exact: boolean): RangeResult[] {
+  const { comps } = solver;
   const ranges: RangeResult[] = [];
   for (const t of targets) {
-    const seen = seenRange(t);
+    const seen = seenRange(comps, t);
     if (!exact && seen.proven) {
       ranges.push({ kind: t.kind, index: t.index, min: tidy(seen.min), max: tidy(seen.max), exact: seen.exact, safe: true });
       continue;
     }
-    // The LPs, one component at a time.
     let min = t.constant;
     let max = t.constant;
     for (const { c, vars, r } of seen.parts) {
@@ -285,16 +318,30 @@ export function auditTable(table: PublishedTable, options: AuditOptions = {}): T
       const objective = vars.map((j) => [j, 1] as const);
       // A single unknown seen at its upper bound needs no LP for its maximum.
       const knownMax = vars.length === 1 && r.max >= upper[vars[0]!]! - EPSILON ? r.max : undefined;
-      const hi = knownMax ?? lpValue(solve(comp, objective, 'max'));
-      const lo = r.min <= EPSILON ? 0 : lpValue(solve(comp, objective, 'min'));
+      const hi = knownMax ?? lpValue(solver.solve(comp, objective, 'max'));
+      const lo = r.min <= EPSILON ? 0 : lpValue(solver.solve(comp, objective, 'min'));
       min += lo;
       max += hi;
     }
     ranges.push({ kind: t.kind, index: t.index, min: tidy(min), max: tidy(max), exact: true, safe: max === Infinity || max - min >= t.threshold - EPSILON });
   }
+  return ranges;
+}
 
-  if (infeasible) return { ranges: [], unsafe: [], infeasible, lps };
-  return { ranges, unsafe: ranges.filter((r) => !r.safe), infeasible, lps };
+export function auditTable(table: PublishedTable, options: AuditOptions = {}): TableAudit {
+  const exact = options.exact === true;
+  const { varOf, size } = unknowns(table.cells);
+  const { rows, infeasible } = equations(table, varOf);
+  const { comps, compOf } = components(size, rows);
+  const upper = upperBounds(size, rows);
+  const targets = targetsOf(table, varOf, compOf);
+  const solver = new Solver({ size, rows }, comps, infeasible);
+
+  if (!exact) gatherWitnesses(solver, targets);
+  if (solver.infeasible) return { ranges: [], unsafe: [], infeasible: true, lps: solver.lps };
+  const ranges = measure(solver, targets, upper, exact);
+  if (solver.infeasible) return { ranges: [], unsafe: [], infeasible: true, lps: solver.lps };
+  return { ranges, unsafe: ranges.filter((r) => !r.safe), infeasible: false, lps: solver.lps };
 }
 
 function lpValue(out: ReturnType<typeof optimise>): number {

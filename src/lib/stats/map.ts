@@ -1,6 +1,8 @@
 /**
  * The village map, drawn at build time: TopoJSON → GeoJSON (topojson-client) → SVG paths
- * (d3-geo), so no map JavaScript runs in the browser. Pure: data in, path strings out.
+ * (d3-geo), so no map JavaScript runs in the browser; and the rate per 1,000 residents each
+ * village is coloured by, computed once here for the dataset model. Pure: data in, paths and
+ * numbers out.
  */
 import { geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -84,4 +86,46 @@ export function stepOf(value: number, steps: readonly LegendStep[]): number {
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/** One village on the map: its count, its residents and the rate per 1,000 of them. */
+export interface VillageRate {
+  code: string;
+  name: string;
+  /** 户籍人口 */
+  population: number;
+  /** The published count (undefined when the dataset has no row for the village). */
+  cell?: { value: number | null; suppressed: boolean; text: string };
+  /** 每千人, one decimal; undefined when the count is hidden or there are no residents. */
+  rate?: number;
+  /** Legend class of `rate` (1-based). */
+  step?: number;
+}
+
+/** What the village map draws: a rate and legend class per village, and the legend. */
+export interface MapRates {
+  /** In the villages' order (the map's table). */
+  villages: VillageRate[];
+  byCode: ReadonlyMap<string, VillageRate>;
+  steps: LegendStep[];
+}
+
+/** Per 1,000 residents, one decimal: the unit of the map (a count alone favours large villages). */
+export function perThousand(count: number, population: number): number {
+  return Math.round((count / population) * 10000) / 10;
+}
+
+/** The rates of `values` (count per village code), computed once for the map and its table. */
+export function villageRates(
+  values: ReadonlyMap<string, NonNullable<VillageRate['cell']>>,
+  villages: ReadonlyArray<{ code: string; name: string; population: number }>,
+): MapRates {
+  const rows: VillageRate[] = villages.map((v) => {
+    const cell = values.get(v.code);
+    const rate = cell && cell.value !== null && v.population > 0 ? perThousand(cell.value, v.population) : undefined;
+    return { code: v.code, name: v.name, population: v.population, cell, rate };
+  });
+  const steps = legendSteps(rows.map((r) => r.rate).filter((x): x is number => x !== undefined));
+  for (const r of rows) if (r.rate !== undefined) r.step = stepOf(r.rate, steps);
+  return { villages: rows, byCode: new Map(rows.map((r) => [r.code, r])), steps };
 }

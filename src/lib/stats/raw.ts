@@ -3,16 +3,15 @@
  * WPS/Excel) into a header row and record rows. Bytes in, rows out: the file itself is read
  * by scripts/aggregate.ts, so this module stays free of file access.
  *
- * CSV: UTF-8 (with or without BOM) or GBK, as the importer reads it (src/lib/import/csv.ts).
- * xlsx: the first worksheet, or the one the config names; formulas read as cached results.
+ * Both formats are read by the shared spreadsheet reader (src/lib/spreadsheet/), as the importer
+ * reads them: CSV in UTF-8 (with or without BOM) or GBK; xlsx: the first worksheet, or the one
+ * the config names, formulas read as cached results.
  * The header row is the first non-empty row; completely empty rows are skipped.
  */
-import { parse } from 'csv-parse/sync';
 import { bi, type Problem } from '../core/errors';
-import { decodeCsv } from '../import/csv';
-import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../import/sheet';
-import { readXlsx, XlsxTooLargeError } from '../import/xlsx';
-import { tooLargeProblem } from '../content/read';
+import { decodeCsv, parseCsvRows } from '../spreadsheet/csv';
+import { Locator, rowIsBlank, type SheetRow, type SpreadsheetModel } from '../spreadsheet/sheet';
+import { readXlsxOrFailure } from '../spreadsheet/xlsx';
 
 export interface RawTable {
   locator: Locator;
@@ -63,11 +62,6 @@ function fromModel(model: SpreadsheetModel, sheetName: string | undefined): { ta
   return { table: { locator, sheet: sheet.name, header, records } };
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 export function readRawCsv(bytes: Uint8Array, file: string): { table: RawTable } | { problems: Problem[] } {
   const decoded = decodeCsv(bytes);
   if ('unsupported' in decoded) {
@@ -82,44 +76,21 @@ export function readRawCsv(bytes: Uint8Array, file: string): { table: RawTable }
       ],
     };
   }
-  let records: CsvRecord[];
-  try {
-    records = parse(decoded.text, { relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as CsvRecord[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    return {
-      problems: [
-        {
-          file,
-          ...(typeof e.lines === 'number' ? { line: e.lines } : {}),
-          code: 'aggregate/csv-syntax',
-          what: bi(`CSV 文件格式错误：${e.message ?? String(err)}`, `the CSV file cannot be parsed: ${e.message ?? String(err)}`),
-          fix: bi('检查引号是否成对；最好用 WPS/Excel 重新“另存为 CSV”', 'check that quotes are paired; best re-save it as CSV from WPS/Excel'),
-        },
-      ],
-    };
-  }
-  const rows: SheetRow[] = [];
-  let previousEnd = 0;
-  records.forEach((r, i) => {
-    rows.push({ row: i + 1, line: previousEnd + 1, cells: r.record });
-    previousEnd = r.info.lines;
-  });
-  return fromModel({ file, format: 'csv', sheets: [{ name: 'CSV', rows }] }, undefined);
+  const parsed = parseCsvRows(decoded.text, file, { relaxQuotes: false, syntaxCode: 'aggregate/csv-syntax' });
+  if ('problem' in parsed) return { problems: [parsed.problem] };
+  return fromModel({ file, format: 'csv', sheets: [{ name: 'CSV', rows: parsed.rows }] }, undefined);
 }
 
 export async function readRawXlsx(bytes: Uint8Array, file: string, sheet?: string): Promise<{ table: RawTable } | { problems: Problem[] }> {
-  let model: SpreadsheetModel;
-  try {
-    model = await readXlsx(bytes, file);
-  } catch (err) {
-    if (err instanceof XlsxTooLargeError) return { problems: [tooLargeProblem(file, 'xlsxUnzipped', err.size)] };
+  const read = await readXlsxOrFailure(bytes, file);
+  if ('problem' in read) return { problems: [read.problem] };
+  if ('unreadable' in read) {
     return {
       problems: [
         {
           file,
           code: 'aggregate/xlsx',
-          what: bi(`无法读取 xlsx 文件：${(err as Error).message ?? String(err)}`, `the .xlsx file cannot be read: ${(err as Error).message ?? String(err)}`),
+          what: bi(`无法读取 xlsx 文件：${read.unreadable}`, `the .xlsx file cannot be read: ${read.unreadable}`),
           fix: bi(
             '用 WPS/Excel 打开后另存为 .xlsx（不支持旧的 .xls），或另存为 CSV',
             'open it in WPS/Excel and save as .xlsx (old .xls is not supported), or save as CSV',
@@ -128,7 +99,7 @@ export async function readRawXlsx(bytes: Uint8Array, file: string, sheet?: strin
       ],
     };
   }
-  return fromModel(model, sheet);
+  return fromModel(read.model, sheet);
 }
 
 /** Reads either format; `format` from the file name when not given. */

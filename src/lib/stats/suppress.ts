@@ -90,9 +90,24 @@ function project(coords: readonly number[], by: readonly number[], shape: readon
   return i;
 }
 
-export function suppressTable(input: SuppressionInput): SuppressionResult {
-  const { threshold, shape, cells } = input;
-  const full = shape.map((_, d) => d);
+/**
+ * The table as entries (every margin of every grouping, then the cells) and the lines that tie
+ * them: `levelStart[g]` is where level g's entries begin; the cells are the last level.
+ */
+interface Lattice {
+  entries: Entry[];
+  levelStart: number[];
+  cellStart: number;
+  /** For each grouping, the cells each of its entries covers. */
+  coverOf: number[][][];
+  lines: Line[];
+  /** For each entry, the lines it is the parent of. */
+  parentOf: number[][];
+}
+
+/** The groupings as sorted, distinct dimension lists; throws on a table that cannot be suppressed. */
+function checkedGroupings(input: SuppressionInput): number[][] {
+  const { shape, cells } = input;
   const cellCount = product(shape);
   if (cells.length !== cellCount) throw new Error(`suppressTable: ${cells.length} cells for shape ${shape.join('×')}`);
   const groupings = input.groupings.map((g) => [...new Set(g)].sort((a, b) => a - b));
@@ -100,9 +115,16 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
     if (g.length === shape.length) throw new Error('suppressTable: a margin over every dimension would repeat the cells');
     if (g.some((d) => !Number.isInteger(d) || d < 0 || d >= shape.length)) throw new Error(`suppressTable: no dimension ${g.join(',')}`);
   }
+  return groupings;
+}
 
-  // Levels: each grouping, then the cells (level = every dimension).
-  const levels = [...groupings, full];
+/** Entries: the true margins of every grouping (summed from the cells, before any suppression), then the cells. */
+function buildEntries(
+  shape: readonly number[],
+  cells: readonly number[],
+  groupings: readonly number[][],
+): Pick<Lattice, 'entries' | 'levelStart' | 'cellStart' | 'coverOf'> {
+  const cellCount = product(shape);
   const levelStart: number[] = [];
   const entries: Entry[] = [];
   const coverOf: number[][][] = groupings.map((by) => Array.from({ length: product(by.map((d) => shape[d]!)) }, () => []));
@@ -122,8 +144,18 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
     if (!Number.isInteger(v) || v < 0) throw new Error(`suppressTable: a count must be a whole number ≥ 0, got ${v}`);
     entries.push({ value: v, suppressed: false, memberOf: [] });
   }
+  return { entries, levelStart, cellStart, coverOf };
+}
 
-  // Lines: published parent margin p (level G) = Σ entries of each finer level H ⊋ G inside p.
+/** Lines: published parent margin p (level G) = Σ entries of each finer level H ⊋ G inside p. */
+function buildLines(
+  shape: readonly number[],
+  groupings: readonly number[][],
+  part: Pick<Lattice, 'entries' | 'levelStart'>,
+): Pick<Lattice, 'lines' | 'parentOf'> {
+  const { entries, levelStart } = part;
+  const cellCount = product(shape);
+  const levels = [...groupings, shape.map((_, d) => d)];
   const lines: Line[] = [];
   const parentOf: number[][] = entries.map(() => []);
   groupings.forEach((G, g) => {
@@ -151,8 +183,11 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
       });
     });
   });
+  return { lines, parentOf };
+}
 
-  // 1. Primary suppression.
+/** Phase 1, primary suppression: every entry with 0 < n < threshold is hidden. Returns how many. */
+function suppressPrimary(entries: readonly Entry[], threshold: number): number {
   let primary = 0;
   for (const e of entries) {
     if (isSmall(e.value, threshold)) {
@@ -160,52 +195,66 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
       primary++;
     }
   }
+  return primary;
+}
 
-  const hiddenSum = (l: Line) => {
+/** Phases 2 and 3 work on one lattice: which member to hide next, and hiding it. */
+class SecondarySuppression {
+  /** Entries hidden so far beyond the primary ones. */
+  secondary = 0;
+
+  constructor(
+    private readonly lattice: Lattice,
+    private readonly threshold: number,
+  ) {}
+
+  private hiddenSum(l: Line) {
     let n = 0;
     let sum = 0;
     for (const m of l.members) {
-      const e = entries[m]!;
+      const e = this.lattice.entries[m]!;
       if (e.suppressed) {
         n++;
         sum += e.value;
       }
     }
     return { n, sum };
-  };
-  const weak = (l: Line) => {
-    if (entries[l.parent]!.suppressed) return false;
-    const { n, sum } = hiddenSum(l);
-    return n > 0 && (n === 1 || sum < threshold);
-  };
+  }
+
+  private weak(l: Line): boolean {
+    if (this.lattice.entries[l.parent]!.suppressed) return false;
+    const { n, sum } = this.hiddenSum(l);
+    return n > 0 && (n === 1 || sum < this.threshold);
+  }
 
   /** Cost of hiding candidate c to mend `mending` lines (lower is better). */
-  const cost = (c: number, mending: readonly number[]) => {
+  private cost(c: number, mending: readonly number[]): readonly [number, number] {
+    const { entries, lines } = this.lattice;
+    const threshold = this.threshold;
     const e = entries[c]!;
     let created = 0;
     let mended = 0;
     for (const li of e.memberOf) {
       const l = lines[li]!;
       if (entries[l.parent]!.suppressed) continue;
-      const { n, sum } = hiddenSum(l);
+      const { n, sum } = this.hiddenSum(l);
       const after = n + 1 === 1 || sum + e.value < threshold;
       if (n === 0) created++;
       else if ((n === 1 || sum < threshold) && !after && !mending.includes(li)) mended++;
     }
     const mendsTarget = mending.some((li) => {
-      const { n, sum } = hiddenSum(lines[li]!);
+      const { n, sum } = this.hiddenSum(lines[li]!);
       return n + 1 >= 2 && sum + e.value >= threshold;
     });
     // First prefer a cell that actually mends a weak line; then the least information lost
     // (its value), where every line it opens up costs one threshold and every line it mends
     // saves one.
     return [mendsTarget ? 0 : 1, e.value + threshold * (created - mended)] as const;
-  };
-
-  const better = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  }
 
   /** Best published member of the given lines (non-zero ones first, zeros as a last resort). */
-  const pickMember = (lineIds: readonly number[], exclude: number): number | undefined => {
+  pickMember(lineIds: readonly number[], exclude: number): number | undefined {
+    const { entries, lines } = this.lattice;
     for (const zeros of [false, true]) {
       let best: number | undefined;
       let bestCost: readonly [number, number] | undefined;
@@ -213,7 +262,7 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
         for (const m of lines[li]!.members) {
           const e = entries[m]!;
           if (m === exclude || e.suppressed || (e.value === 0) !== zeros) continue;
-          const c = cost(m, lineIds);
+          const c = this.cost(m, lineIds);
           if (bestCost === undefined || better(c, bestCost) || (c[0] === bestCost[0] && c[1] === bestCost[1] && m < best!)) {
             best = m;
             bestCost = c;
@@ -223,45 +272,78 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
       if (best !== undefined) return best;
     }
     return undefined;
-  };
+  }
 
-  let secondary = 0;
-  const hide = (i: number) => {
-    entries[i]!.suppressed = true;
-    secondary++;
-  };
+  hide(i: number): void {
+    this.lattice.entries[i]!.suppressed = true;
+    this.secondary++;
+  }
 
-  // 2. Weak lines, until none is left.
-  const mendLines = () => {
+  /** Phase 2, weak lines: hide one more member of each, until none is left. */
+  mendLines(): void {
+    const { lines } = this.lattice;
     let changed = true;
     while (changed) {
       changed = false;
       for (let li = 0; li < lines.length; li++) {
         const l = lines[li]!;
-        if (!weak(l)) continue;
-        const c = pickMember([li], -1);
+        if (!this.weak(l)) continue;
+        const c = this.pickMember([li], -1);
         // Nothing left to hide inside: hide the margin itself (it equals what is hidden).
-        hide(c ?? l.parent);
+        this.hide(c ?? l.parent);
         changed = true;
       }
     }
-  };
-  mendLines();
+  }
 
-  // 3. LP audit loop.
-  const marginEntries = entries.slice(0, cellStart);
+  /** What to hide for an unsafe entry e the audit found: a member of a published line through it, else a parent, else anything. */
+  pickForUnsafe(e: number): number | undefined {
+    const { entries, lines, parentOf } = this.lattice;
+    const through = entries[e]!.memberOf.filter((li) => !entries[lines[li]!.parent]!.suppressed);
+    let c = this.pickMember(through, e);
+    // No member left: hide a published parent (smallest first), then a member of its own lines.
+    if (c === undefined) {
+      const parents = through.map((li) => lines[li]!.parent).sort((a, b) => entries[a]!.value - entries[b]!.value || a - b);
+      c = parents[0];
+    }
+    if (c === undefined) c = this.pickMember(parentOf[e]!, e);
+    if (c === undefined) {
+      // Last resort (cannot normally happen): the smallest published entry anywhere.
+      let best: number | undefined;
+      entries.forEach((x, i) => {
+        if (!x.suppressed && (best === undefined || x.value < entries[best]!.value)) best = i;
+      });
+      c = best;
+    }
+    return c;
+  }
+}
+
+const better = (a: readonly [number, number], b: readonly [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/** The table as published now: hidden cells and margins are null. */
+function publishedTable(lattice: Lattice, cells: readonly number[], margins: readonly Margin[], threshold: number): PublishedTable {
+  const { entries, cellStart } = lattice;
+  return {
+    threshold,
+    cells: cells.map((v, i) => (entries[cellStart + i]!.suppressed ? null : v)),
+    margins: margins.map((m, k) => ({ cells: m.cells, value: entries[k]!.suppressed ? null : entries[k]!.value })),
+  };
+}
+
+/**
+ * Phase 3, the LP audit loop: while any hidden value is pinned down to less than the threshold,
+ * hide one more entry beside it and mend the lines again. Returns the rounds and LPs it took.
+ */
+function auditLoop(lattice: Lattice, work: SecondarySuppression, cells: readonly number[], threshold: number): { auditRounds: number; lps: number } {
+  const { entries, lines, parentOf, cellStart, coverOf } = lattice;
   const margins: Margin[] = [];
-  groupings.forEach((_, g) => coverOf[g]!.forEach((covered) => margins.push({ cells: covered, value: 0 })));
+  coverOf.forEach((level) => level.forEach((covered) => margins.push({ cells: covered, value: 0 })));
   let auditRounds = 0;
   let lps = 0;
   for (;;) {
     auditRounds++;
-    const table: PublishedTable = {
-      threshold,
-      cells: cells.map((v, i) => (entries[cellStart + i]!.suppressed ? null : v)),
-      margins: margins.map((m, k) => ({ cells: m.cells, value: marginEntries[k]!.suppressed ? null : marginEntries[k]!.value })),
-    };
-    const audit = auditTable(table);
+    const audit = auditTable(publishedTable(lattice, cells, margins, threshold));
     lps += audit.lps;
     if (audit.infeasible) throw new Error('suppressTable: the true table is infeasible (internal error)');
     if (audit.unsafe.length === 0) break;
@@ -269,31 +351,30 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
     for (const r of audit.unsafe) {
       const e = r.kind === 'cell' ? cellStart + r.index : r.index;
       if (handled.has(e)) continue;
-      const through = entries[e]!.memberOf.filter((li) => !entries[lines[li]!.parent]!.suppressed);
-      let c = pickMember(through, e);
-      // No member left: hide a published parent (smallest first), then a member of its own lines.
-      if (c === undefined) {
-        const parents = through.map((li) => lines[li]!.parent).sort((a, b) => entries[a]!.value - entries[b]!.value || a - b);
-        c = parents[0];
-      }
-      if (c === undefined) c = pickMember(parentOf[e]!, e);
-      if (c === undefined) {
-        // Last resort (cannot normally happen): the smallest published entry anywhere.
-        let best: number | undefined;
-        entries.forEach((x, i) => {
-          if (!x.suppressed && (best === undefined || x.value < entries[best]!.value)) best = i;
-        });
-        c = best;
-      }
+      const c = work.pickForUnsafe(e);
       if (c === undefined) break;
-      hide(c);
+      work.hide(c);
       // Values sharing a line with the new hidden entry are looked at again after re-auditing.
       for (const li of entries[c]!.memberOf) for (const m of lines[li]!.members) handled.add(m);
       for (const li of parentOf[c]!) for (const m of lines[li]!.members) handled.add(m);
       handled.add(c);
     }
-    mendLines();
+    work.mendLines();
   }
+  return { auditRounds, lps };
+}
+
+export function suppressTable(input: SuppressionInput): SuppressionResult {
+  const { threshold, shape, cells } = input;
+  const groupings = checkedGroupings(input);
+  const part = buildEntries(shape, cells, groupings);
+  const lattice: Lattice = { ...part, ...buildLines(shape, groupings, part) };
+  const { entries, levelStart, cellStart, coverOf } = lattice;
+
+  const primary = suppressPrimary(entries, threshold);
+  const work = new SecondarySuppression(lattice, threshold);
+  work.mendLines();
+  const { auditRounds, lps } = auditLoop(lattice, work, cells, threshold);
 
   const marginTables: MarginTable[] = groupings.map((by, g) => {
     const start = levelStart[g]!;
@@ -308,6 +389,6 @@ export function suppressTable(input: SuppressionInput): SuppressionResult {
     cellSuppressed: entries.slice(cellStart).map((e) => e.suppressed),
     margins: marginTables,
     covers: coverOf,
-    stats: { primary, secondary, auditRounds, lps },
+    stats: { primary, secondary: work.secondary, auditRounds, lps },
   };
 }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv } from '../../../src/lib/import/csv';
+import { decodeCsv } from '../../../src/lib/spreadsheet/csv';
 import { importSpreadsheet } from '../../../src/lib/import/index';
 import type { ListDisclosure } from '../../../src/lib/schemas/disclosure';
 import { csvText, gbkBytes } from '../../fixtures/import/workbooks';

@@ -6,8 +6,8 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { RawValue, Sheet } from '../../../src/lib/import/sheet';
-import { isDateFormat, readXlsx } from '../../../src/lib/import/xlsx';
+import type { RawValue, Sheet } from '../../../src/lib/spreadsheet/sheet';
+import { isDateFormat, readXlsx } from '../../../src/lib/spreadsheet/xlsx';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

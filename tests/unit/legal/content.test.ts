@@ -10,8 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIENCE_BANDS } from '../../../src/lib/legal/audience';
 import { articleLabel } from '../../../src/lib/legal/numerals';
-import { citedLaws } from '../../../src/lib/model/legal';
-import { buildLegalModel } from '../../../src/lib/model/legal';
+import { buildLegalModel, citedLaws, legalBodyFacts } from '../../../src/lib/model/legal';
 import { validateContentRoot } from '../../../src/lib/checks/validate';
 import { LINHE, SAMPLE } from '../../helpers/content';
 import { hasCorpus, readStatutes } from './corpus';
@@ -84,7 +83,7 @@ describe('sample and fixture articles', () => {
     const articles = sample.content.legal;
     expect(articles.length).toBeGreaterThanOrEqual(12);
     const model = buildLegalModel(
-      articles.map((a) => ({ slug: a.slug, data: a.data, body: a.source.body, ext: a.ext })),
+      articles.map((a) => ({ slug: a.slug, data: a.data, body: legalBodyFacts(a.source.body, a.ext) })),
       sample.content.plans.map((p) => ({ slug: p.slug, title: p.data.title })),
       env.SITE_TODAY,
     );
@@ -135,7 +134,7 @@ describe.skipIf(!hasCorpus)('citations against the statutes', () => {
     it(`${name}: every cited article exists and says what it is cited for`, () => {
       let checked = 0;
       for (const a of r.content.legal) {
-        for (const law of citedLaws(a.data, a.source.body, a.ext)) {
+        for (const law of citedLaws(a.data, legalBodyFacts(a.source.body, a.ext).cites)) {
           const where = `${a.slug}: 《${law.name}》`;
           const statute = statutes.get(law.name);
           if (!statute) {

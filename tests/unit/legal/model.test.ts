@@ -1,13 +1,13 @@
 /** The 普法 model: bands, facets, related articles, cited laws, 政策解读 links, 国家宪法日. */
 import { describe, expect, it } from 'vitest';
 import { bandsOf, BANDS_OF, AUDIENCE_BANDS, AUDIENCE_WORDS } from '../../../src/lib/legal/audience';
-import { buildLegalModel, citedLaws, constitutionDayOn, type LegalInput } from '../../../src/lib/model/legal';
+import { buildLegalModel, citedLaws, constitutionDayOn, legalBodyFacts, type LegalInput } from '../../../src/lib/model/legal';
 import type { LegalFrontmatter } from '../../../src/lib/schemas/legal';
 
 function article(slug: string, over: Partial<LegalFrontmatter> = {}, body = '正文'): LegalInput {
   return {
     slug,
-    body,
+    body: legalBodyFacts(body, 'mdx'),
     data: { title: slug, summary: '简介', audience: ['居民'], topics: [], laws: [], publishedOn: '2026-10-01', issuer: '某司法所', ...over },
   };
 }
@@ -96,13 +96,13 @@ describe('citedLaws', () => {
     const data = article('x', { laws: [{ name: '中华人民共和国民法典', articles: [1165] }] }).data;
     const body =
       '<LawCite name="中华人民共和国民法典" article={288} /> <LawCite name="信访工作条例" article="17" /> <LawCite name="中华人民共和国民法典" article={1165} /> `<LawCite name="代码" article={1} />`';
-    expect(citedLaws(data, body).map((l) => [l.name, l.short, l.labels])).toEqual([
+    expect(citedLaws(data, legalBodyFacts(body, 'mdx').cites).map((l) => [l.name, l.short, l.labels])).toEqual([
       ['中华人民共和国民法典', '民法典', ['第二百八十八条', '第一千一百六十五条']],
       ['信访工作条例', '信访工作条例', ['第十七条']],
     ]);
   });
 
   it('reads no components from a .md body', () => {
-    expect(citedLaws(article('x').data, '<LawCite name="中华人民共和国民法典" />', 'md')).toEqual([]);
+    expect(citedLaws(article('x').data, legalBodyFacts('<LawCite name="中华人民共和国民法典" />', 'md').cites)).toEqual([]);
   });
 });

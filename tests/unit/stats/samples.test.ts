@@ -1,6 +1,7 @@
 /**
  * The committed sample datasets are exactly what `npm run aggregate` makes from the shipped
- * fictional raw ledgers (scripts/fixtures/), and no raw column ever reaches them.
+ * fictional raw ledgers (examples/) with the sample town's configs (content/aggregate/), and no
+ * raw column ever reaches them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,15 +11,15 @@ import { runAggregate } from '../../../scripts/aggregate';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 const SAMPLES = ['disputes-monthly', 'petitions-monthly', 'security-monthly'];
-const STALE = 'content/data changed without re-running npm run aggregate on scripts/fixtures (docs/统计方法.md)';
+const STALE = 'content/data changed without re-running npm run aggregate on examples/ (docs/统计方法.md)';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aggregate-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('sample datasets are reproducible byte for byte', () => {
   for (const id of SAMPLES) {
-    it(`${id}: scripts/fixtures/${id}.虚构样例.csv → content/data/${id}.json`, async () => {
+    it(`${id}: examples/${id}.虚构样例.csv → content/data/${id}.json`, async () => {
       const out = path.join(tmp, `${id}.json`);
-      const r = await runAggregate([`scripts/fixtures/${id}.虚构样例.csv`, '--dataset', id, '--out', out], {
+      const r = await runAggregate([`examples/${id}.虚构样例.csv`, '--dataset', id, '--out', out], {
         cwd: repo,
         contentDir: path.join(repo, 'content'),
       });
@@ -47,7 +48,7 @@ describe('npm run aggregate refuses bad input and writes nothing', () => {
 
   it('names the raw row of a bad date and writes nothing', async () => {
     const raw = path.join(tmp, 'bad.csv');
-    const good = fs.readFileSync(path.join(repo, 'scripts/fixtures/security-monthly.虚构样例.csv'), 'utf8').split(/\r?\n/);
+    const good = fs.readFileSync(path.join(repo, 'examples/security-monthly.虚构样例.csv'), 'utf8').split(/\r?\n/);
     // Row 3 of the file (the second record) gets an impossible date.
     good[2] = good[2]!.replace(/2025\/11\/\d+/, '2025/02/30');
     fs.writeFileSync(raw, good.join('\r\n'));
@@ -56,5 +57,22 @@ describe('npm run aggregate refuses bad input and writes nothing', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/第 ?3 ?行|:3\b|row 3/);
     expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('takes its default config from the content root it writes to (CONTENT_DIR), not from the sample town', async () => {
+    const root = path.join(tmp, 'other-town');
+    fs.mkdirSync(path.join(root, 'aggregate'), { recursive: true });
+    for (const f of ['site.json', 'villages.json']) fs.copyFileSync(path.join(repo, 'content', f), path.join(root, f));
+    const config = JSON.parse(fs.readFileSync(path.join(repo, 'content/aggregate/security-monthly.config.json'), 'utf8'));
+    config.dataset.title = '另一个镇的治安数据';
+    fs.writeFileSync(path.join(root, 'aggregate/security-monthly.config.json'), JSON.stringify(config));
+    const r = await runAggregate(['examples/security-monthly.虚构样例.csv', '--dataset', 'security-monthly'], { cwd: repo, contentDir: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.written).toBe(path.join(root, 'data/security-monthly.json'));
+    expect(fs.readFileSync(r.written!, 'utf8')).toContain('另一个镇的治安数据');
+    const none = await runAggregate(['examples/security-monthly.虚构样例.csv', '--dataset', 'disputes-monthly'], { cwd: repo, contentDir: root });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('aggregate/disputes-monthly.config.json');
   });
 });

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Locator, type SheetRow } from '../../../src/lib/import/sheet';
+import { Locator, type SheetRow } from '../../../src/lib/spreadsheet/sheet';
 import type { Dataset } from '../../../src/lib/schemas/dataset';
 import { aggregate } from '../../../src/lib/stats/aggregate';
 import { auditSuppression, checkTotalsAgree, coveredRows, unsuppressedSmallCounts } from '../../../src/lib/stats/audit';

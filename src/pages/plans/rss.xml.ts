@@ -1,5 +1,0 @@
-/** /plans/rss.xml — the plans section's feed (src/lib/model/feeds.ts). */
-import type { APIRoute } from 'astro';
-import { feedResponse, getFeeds } from '../../site/feeds';
-
-export const GET: APIRoute = async () => feedResponse((await getFeeds()).plans);

@@ -1,5 +1,0 @@
-/** /rss.xml — every update on the site, newest first (src/lib/model/feeds.ts). */
-import type { APIRoute } from 'astro';
-import { feedResponse, getFeeds } from '../site/feeds';
-
-export const GET: APIRoute = async () => feedResponse((await getFeeds()).site);

@@ -1,0 +1,5 @@
+/** /legal/rss.xml — the legal section's feed (src/lib/model/feeds.ts). */
+import type { APIRoute } from 'astro';
+import { feedResponse, getFeeds } from '../../feeds';
+
+export const GET: APIRoute = async () => feedResponse((await getFeeds()).legal);

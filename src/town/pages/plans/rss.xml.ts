@@ -1,0 +1,5 @@
+/** /plans/rss.xml — the plans section's feed (src/lib/model/feeds.ts). */
+import type { APIRoute } from 'astro';
+import { feedResponse, getFeeds } from '../../feeds';
+
+export const GET: APIRoute = async () => feedResponse((await getFeeds()).plans);
