@@ -38,7 +38,9 @@ describe('supervision and the 公示期 on paper', () => {
     const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-pdf-')), 'notice.pdf');
     await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
     await page.close();
-    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })
+      .replace(/\s+/g, '')
+      .replace(/\u2011/g, '-');
     for (const s of ['监督与反映', '上溪村村务监督委员会，电话0571-86127412', '栖梧镇纪委', '12345', '公示截止2026年11月25日']) expect(text).toContain(s);
     expect(text).not.toContain('还有6天');
   });

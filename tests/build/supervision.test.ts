@@ -22,7 +22,12 @@ interface Village {
 }
 const json = <T>(root: string, f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8')) as T;
 const read = (dist: string, p: string) => withoutScopeClasses(fs.readFileSync(path.join(dist, p), 'utf8'));
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+// Phone numbers are shown with non-breaking hyphens (U+2011) so that they never wrap.
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\u2011/g, '-');
 const towns = [
   { name: 'sample', root: SAMPLE, dist: builds.sample },
   { name: 'linhe', root: LINHE, dist: builds.linhe },
@@ -72,7 +77,7 @@ describe('supervision on every disclosure', () => {
   it('dials from a phone: each number is a tel: link of its digits', () => {
     const v = json<Village[]>(SAMPLE, 'villages.json').find((x) => x.supervision)!;
     const html = read(builds.sample, `disclosures/${v.code}/index.html`);
-    expect(html).toContain(`<a href="tel:${v.supervision!.phone.replace(/\D/g, '')}">${v.supervision!.phone}</a>`);
+    expect(html).toContain(`<a href="tel:${v.supervision!.phone.replace(/\D/g, '')}">${v.supervision!.phone.replace(/-/g, '\u2011')}</a>`);
     expect(html).toContain('<a href="tel:12345">12345</a>');
   });
 });
