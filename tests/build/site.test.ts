@@ -205,11 +205,13 @@ describe('village disclosures in the build', () => {
 
   it('marks the timeliness of every village and month', () => {
     const html = read(builds.sample, 'disclosures/index.html');
-    const cells = [...html.matchAll(/<td class="t-(on-time|late|missing|pending)"/g)].map((m) => m[1]);
+    // before-live: the sample went live (site.json liveSince) after some periods fell due (issue 19).
+    const cells = [...html.matchAll(/<td class="t-(on-time|late|missing|pending|before-live)"/g)].map((m) => m[1]);
     const villages = json<unknown[]>(SAMPLE, 'villages.json').length;
     expect(cells.length).toBe(villages * (12 + 4));
     expect(cells).toContain('late');
     expect(cells).toContain('missing');
+    expect(cells).toContain('before-live');
   });
 });
 

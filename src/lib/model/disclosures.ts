@@ -6,6 +6,7 @@
 import { buildLedger, type Ledger } from '../disclosures/ledger';
 import { formatCell } from '../disclosures/cells';
 import { deadlineAfter, formatPeriod, parsePeriod, previousMonth, quarterOf } from '../core/periods';
+import { daysBetween } from '../core/dates';
 import type { Correction, DisclosureKind, FinanceDisclosure, ListColumn, ListDisclosure, NoticeDisclosure } from '../schemas/disclosure';
 import type { Village } from '../schemas/village';
 import type { Fen } from '../core/money';
@@ -34,6 +35,8 @@ interface ViewBase {
   noticeUntil?: string;
   /** Today is within the notice period (公示中). */
   noticeOpen: boolean;
+  /** The 公示期 as of today, when the disclosure has one (`noticeUntil`). */
+  noticePeriod?: NoticePeriod;
   corrections: Correction[];
   kindLabel: string;
 }
@@ -60,7 +63,32 @@ export interface NoticeView extends ViewBase {
 
 export type DisclosureView = FinanceView | ListView | NoticeView;
 
-export type Timeliness = 'on-time' | 'late' | 'missing' | 'pending';
+/**
+ * 公示期: from the publication day to `noticeUntil`, both included. While it is open residents
+ * may object (村民委员会组织法 art. 31), so the page says how long is left, as of today.
+ */
+export interface NoticePeriod {
+  from: string;
+  until: string;
+  /** upcoming: published later than today; open: today is within it; ended: after `until`. */
+  state: 'upcoming' | 'open' | 'ended';
+  /** Days left counting today (1 on the last day) while open; 0 otherwise. */
+  daysLeft: number;
+  /** Where to send views: a notice's `contact`; lists have none. */
+  contact?: string;
+}
+
+export function noticePeriod(from: string, until: string, today: string, contact?: string): NoticePeriod {
+  const state = today < from ? 'upcoming' : today > until ? 'ended' : 'open';
+  return { from, until, state, daysLeft: state === 'open' ? daysBetween(today, until) + 1 : 0, ...(contact ? { contact } : {}) };
+}
+
+/**
+ * before-live (本站上线前): the deadline fell before `site.json` `liveSince`, and the period was
+ * not disclosed on time here — the site cannot say whether the paper board had it, so it is
+ * neither 未公开 nor 逾期.
+ */
+export type Timeliness = 'on-time' | 'late' | 'missing' | 'pending' | 'before-live';
 
 export interface TimelinessCell {
   period: string;
@@ -97,17 +125,23 @@ export interface DisclosureModel {
   all: DisclosureView[];
   /** Everything already published, newest first (home page, feeds). */
   recent: DisclosureView[];
+  /** `site.json` `liveSince`, when set: cells due before it are before-live. */
+  liveSince?: string;
 }
 
 export interface DisclosureSettings {
   financeDeadlineDay: number;
   quarterlyDeadlineDay: number;
+  /** `site.json` `liveSince`: the day the site began publishing. Optional. */
+  liveSince?: string;
 }
 
 const KIND_ORDER = { finance: 0, affairs: 1, party: 2, notice: 3 } as const;
 
 function toView(input: DisclosureInput, village: Village, today: string): DisclosureView {
   const d = input.data;
+  const contact = input.kind === 'notice' ? (d as NoticeDisclosure).contact?.trim() : undefined;
+  const period = d.noticeUntil === undefined ? undefined : noticePeriod(d.publishedOn, d.noticeUntil, today, contact);
   const base: ViewBase = {
     id: input.id,
     file: input.file,
@@ -119,7 +153,8 @@ function toView(input: DisclosureInput, village: Village, today: string): Disclo
     publishedOn: d.publishedOn,
     reviewedBy: d.reviewedBy,
     noticeUntil: d.noticeUntil,
-    noticeOpen: d.noticeUntil !== undefined && d.publishedOn <= today && today <= d.noticeUntil,
+    noticeOpen: period?.state === 'open',
+    ...(period ? { noticePeriod: period } : {}),
     corrections: d.corrections ?? [],
     kindLabel: KIND_LABELS[input.kind],
   };
@@ -162,13 +197,23 @@ export function recentQuarters(today: string, count = 4): string[] {
 
 /**
  * On time when published by the deadline; late after it; missing when nothing is published
- * and the deadline has passed; pending while the deadline is still ahead.
+ * and the deadline has passed; pending while the deadline is still ahead. With `liveSince`, a
+ * period that fell due before the site went live is before-live unless it was on time: what
+ * the site did not yet carry is no evidence of a late or missing disclosure.
  */
-export function timeliness(period: string, deadlineDay: number, published: Array<{ publishedOn: string; id: string }>, today: string): TimelinessCell {
+export function timeliness(
+  period: string,
+  deadlineDay: number,
+  published: Array<{ publishedOn: string; id: string }>,
+  today: string,
+  liveSince?: string,
+): TimelinessCell {
   const deadline = deadlineAfter(parsePeriod(period)!, deadlineDay);
   const first = published.filter((p) => p.publishedOn <= today).sort((a, b) => a.publishedOn.localeCompare(b.publishedOn))[0];
-  if (!first) return { period, deadline, status: today > deadline ? 'missing' : 'pending' };
-  return { period, deadline, publishedOn: first.publishedOn, id: first.id, status: first.publishedOn <= deadline ? 'on-time' : 'late' };
+  const beforeLive = liveSince !== undefined && deadline < liveSince;
+  if (!first) return { period, deadline, status: today <= deadline ? 'pending' : beforeLive ? 'before-live' : 'missing' };
+  const status = first.publishedOn <= deadline ? 'on-time' : beforeLive ? 'before-live' : 'late';
+  return { period, deadline, publishedOn: first.publishedOn, id: first.id, status };
 }
 
 export function buildDisclosureModel(
@@ -209,6 +254,7 @@ export function buildDisclosureModel(
           settings.financeDeadlineDay,
           finance.filter((f) => f.period === m),
           today,
+          settings.liveSince,
         ),
       ),
       quarterly: quarters.map((q) =>
@@ -217,6 +263,7 @@ export function buildDisclosureModel(
           settings.quarterlyDeadlineDay,
           quarterly.filter((i) => inQuarter(i.period, q)),
           today,
+          settings.liveSince,
         ),
       ),
     };
@@ -224,5 +271,5 @@ export function buildDisclosureModel(
   const recent = all
     .filter((d) => d.publishedOn <= today)
     .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || a.village.code.localeCompare(b.village.code) || a.id.localeCompare(b.id));
-  return { villages: result, months, quarters, all, recent };
+  return { villages: result, months, quarters, all, recent, ...(settings.liveSince ? { liveSince: settings.liveSince } : {}) };
 }

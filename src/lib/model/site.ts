@@ -142,7 +142,7 @@ export function buildSiteModel(input: SiteInput): SiteModel {
     goalsByDataset,
     map: input.topology ? projectVillages(input.topology) : undefined,
     mapMeta: input.mapMeta ?? {},
-    disclosures: buildDisclosureModel(input.villages, input.disclosures, input.today, input.site.disclosure),
+    disclosures: buildDisclosureModel(input.villages, input.disclosures, input.today, { ...input.site.disclosure, liveSince: input.site.liveSince }),
     legal: buildLegalModel(
       input.legal ?? [],
       plans.map((p) => ({ slug: p.slug, title: p.title })),
