@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../tooling/browser';
@@ -237,6 +237,16 @@ describe('where 朗读 is not offered', () => {
     await absent(page);
     expect(scripts.filter(isReader)).toEqual([]);
     await ctx.close();
+  });
+
+  it('stays out of site search: no indexed page starts with the control’s labels', () => {
+    const dir = path.join(dist, 'pagefind/fragment');
+    const fragments = fs.readdirSync(dir).map((f) => gunzipSync(fs.readFileSync(path.join(dir, f))).toString('utf8'));
+    expect(fragments.length).toBeGreaterThan(100);
+    // Pagefind separates the words of its content with zero-width spaces.
+    const content = fragments.map((f) => f.replace(/\u200b/g, ''));
+    expect(content.filter((f) => /"content":"[^"]*朗读 ?暂停 ?停止/.test(f))).toEqual([]);
+    expect(content.some((f) => f.includes('"content":"'))).toBe(true);
   });
 
   it('is on text pages only, and the quiz article still loads the quiz and the shared script only', async () => {
