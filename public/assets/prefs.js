@@ -23,7 +23,39 @@
     else root.removeAttribute('data-' + k);
   }
   for (var k in KEYS) if (isKey(k)) apply(k, read(k));
+  // 朗读 (src/components/ReadAloud.astro says why): shown with an on-device Mandarin voice; the
+  // first press adds the reader, whose tag is the text of the <noscript> after the control.
+  function readAloud() {
+    var box = /** @type {HTMLElement | null} */ (document.querySelector('read-aloud')),
+      synth = window.speechSynthesis;
+    if (!box || !synth) return;
+    var el = box;
+    function reveal() {
+      var v = synth.getVoices().filter(function (v) {
+        return v.localService && /^(zh|cmn)([-_]hans)?([-_]cn)?$/i.test(v.lang);
+      });
+      v.sort(function (a, b) {
+        return +b.default - +a.default;
+      });
+      if (v[0]) {
+        el.dataset.voice = v[0].voiceURI;
+        el.hidden = false;
+      }
+    }
+    synth.onvoiceschanged = reveal;
+    reveal();
+    /** @type {HTMLElement} */ (el.firstElementChild).addEventListener(
+      'click',
+      function () {
+        el.dataset.start = '';
+        var tag = el.nextElementSibling;
+        if (tag) document.head.append(document.createRange().createContextualFragment(tag.textContent || ''));
+      },
+      { once: true },
+    );
+  }
   document.addEventListener('DOMContentLoaded', function () {
+    readAloud();
     var buttons = document.querySelectorAll('[data-pref]');
     for (var i = 0; i < buttons.length; i++) {
       var b = /** @type {HTMLElement} */ (buttons[i]);

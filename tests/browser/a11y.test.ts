@@ -11,6 +11,8 @@ import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
 import { serveDir, type StaticServer } from '../../tooling/nginx';
 import { sitemapPaths } from '../helpers/sitemap';
+import { fakeSpeech, ZH_VOICE } from '../helpers/speech';
+import { templatePages } from '../helpers/templates';
 
 const AXE = fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 // Every WCAG A/AA rule axe has, up to 2.2. None is disabled.
@@ -114,6 +116,31 @@ describe('the search page in the states a query puts it in', () => {
     await page.click('[data-loose]');
     await page.waitForSelector('search-results[data-state="loose"]');
     await check('looser results');
+    expect(found).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('the 朗读 control, shown and in use', () => {
+  it('passes axe on a text page with the control shown, while reading and while paused', async () => {
+    // A stand-in Chinese voice (tests/helpers/speech.ts): headless Chromium has none, so the control would stay hidden.
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 800 } });
+    await ctx.addInitScript({ content: AXE });
+    await ctx.addInitScript(fakeSpeech, { voices: [ZH_VOICE], ms: 2000 });
+    const page = await ctx.newPage();
+    const plan = Object.fromEntries(templatePages(builds.sample)).plan!;
+    await page.goto(server.url + plan, { waitUntil: 'networkidle' });
+    const found: string[] = [];
+    const check = async (state: string) => {
+      for (const v of await axe(page)) found.push(`${state} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    expect(await page.locator('read-aloud [data-ra="play"]').isVisible()).toBe(true);
+    await check('shown');
+    await page.click('read-aloud [data-ra="play"]');
+    await page.waitForSelector('read-aloud [data-ra="stop"]:not([hidden])');
+    await check('reading');
+    await page.click('read-aloud [data-ra="pause"]');
+    await check('paused');
     expect(found).toEqual([]);
     await ctx.close();
   });

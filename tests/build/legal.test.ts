@@ -11,6 +11,7 @@ import { AUDIENCE_BANDS, BAND_SLUGS } from '../../src/lib/legal/audience';
 import { builds } from '../helpers/build';
 import { withoutScopeClasses } from '../helpers/scoped';
 import { SAMPLE } from '../helpers/content';
+import { withoutNoscript } from '../../src/lib/site/page-weight';
 
 const dist = builds.sample;
 const read = (p: string) => withoutScopeClasses(fs.readFileSync(path.join(dist, p), 'utf8'));
@@ -45,7 +46,7 @@ describe('the 普法 library', () => {
   it('loads the quiz script only on articles with a quiz, and nothing else but the shared script', () => {
     for (const a of articles) {
       const html = read(`legal/${a.slug}/index.html`);
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      const scripts = [...withoutNoscript(html).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       // Quiz.astro's own script, bundled by Astro: a module (deferred), never inline (CSP).
       const quiz = expect.stringMatching(/^<script type="module" src="\/_astro\/Quiz[^"]*\.js">$/);
       expect(scripts, a.slug).toEqual(['<script src="/assets/prefs.js">', ...(a.fm.quiz?.length ? [quiz] : [])]);

@@ -40,6 +40,19 @@ export function budgetOf(page: string): Budget | undefined {
   return PAGE_BUDGETS.find((b) => b.match.test(page));
 }
 
+/**
+ * A page's HTML without its <noscript> elements. A script tag in one is not loaded: a browser
+ * running scripts parses it as text, one not running them loads no script. The 朗读 reader's tag
+ * waits there until 朗读 is pressed (src/components/ReadAloud.astro); content cannot add one
+ * (src/lib/markdown/html-policy.ts).
+ */
+export const withoutNoscript = (html: string) => html.replace(/<noscript\b[\s\S]*?<\/noscript>/gi, '');
+
+/** The addresses of the scripts a page loads as it opens. */
+export function upFrontScripts(html: string): string[] {
+  return [...withoutNoscript(html).matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].map((m) => m[1]!);
+}
+
 /** Gzipped bytes of one page: its HTML, the stylesheets it links, the scripts it loads up front. */
 export interface PageWeight {
   page: string;
@@ -78,7 +91,7 @@ export function pageWeight(site: string, page: string, gzipped: GzipMeter = gzip
   const css = [...html.matchAll(/<link\b[^>]*>/g)]
     .filter((m) => /\brel="?stylesheet"?/.test(m[0]))
     .reduce((n, m) => n + asset(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? ''), 0);
-  const js = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g)].reduce((n, m) => n + asset(m[1]!), 0);
+  const js = upFrontScripts(html).reduce((n, src) => n + asset(src), 0);
   return { page, html: gzipped(file), css, js };
 }
 
