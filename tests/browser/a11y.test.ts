@@ -7,12 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
 import { sitemapPaths } from '../helpers/sitemap';
 import { fakeSpeech, ZH_VOICE } from '../helpers/speech';
 import { templatePages } from '../helpers/templates';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 const AXE = fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 // Every WCAG A/AA rule axe has, up to 2.2. None is disabled.
@@ -22,14 +22,8 @@ let server: StaticServer;
 let browser: Browser;
 const paths = sitemapPaths(builds.sample);
 
-beforeAll(async () => {
-  server = await serveDir(builds.sample);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(builds.sample)));
+afterAll(() => closeSite(server, browser));
 
 interface Violation {
   id: string;

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 const dist = builds.sample;
 const withIndex = (dir: string) =>
@@ -44,14 +44,8 @@ const pages: Record<string, string> = {
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDir(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(dist)));
+afterAll(() => closeSite(server, browser));
 
 interface Watch {
   page: Page;

@@ -3,23 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
 const dist = builds.linhe;
 const ids = fs.readdirSync(path.join(dist, 'data')).filter((d) => fs.existsSync(path.join(dist, 'data', d, 'index.html')));
 
-beforeAll(async () => {
-  server = await serveDir(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(dist)));
+afterAll(() => closeSite(server, browser));
 
 describe('dataset pages', () => {
   it('has at least one dataset to test', () => expect(ids.length).toBeGreaterThan(0));

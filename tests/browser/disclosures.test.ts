@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
@@ -22,14 +22,8 @@ const finance = docs.find((d) => d.endsWith('-finance') && !d.includes('.'))!;
 const list = docs.find((d) => d.endsWith('-affairs') && !d.includes('.'))!;
 const pages = ['disclosures/', `disclosures/${village}/`, `disclosures/${village}/${finance}/`, `disclosures/${village}/${list}/`];
 
-beforeAll(async () => {
-  server = await serveDir(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(dist)));
+afterAll(() => closeSite(server, browser));
 
 describe('disclosure pages', () => {
   for (const p of pages) {

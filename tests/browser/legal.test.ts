@@ -8,22 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
 const ARTICLE = 'legal/jiaotong-anquan-xiaoxue/';
 
-beforeAll(async () => {
-  server = await serveDir(builds.sample);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(builds.sample)));
+afterAll(() => closeSite(server, browser));
 
 async function open(javaScriptEnabled: boolean): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const ctx = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 800 } });

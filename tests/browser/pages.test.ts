@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
@@ -18,14 +18,8 @@ const planSlugs = fs.readdirSync(path.join(builds.sample, 'plans')).filter((d) =
 const planSlug = planSlugs[0]!;
 const pages = ['', 'plans/', 'units/', ...planSlugs.map((s) => `plans/${s}/`)];
 
-beforeAll(async () => {
-  server = await serveDir(builds.sample);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(builds.sample)));
+afterAll(() => closeSite(server, browser));
 
 async function visit(ctx: BrowserContext, url: string) {
   const page = await ctx.newPage();

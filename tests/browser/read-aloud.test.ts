@@ -11,13 +11,13 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
 import { builds } from '../helpers/build';
 import { templatePages } from '../helpers/templates';
 import { EN_VOICE, fakeSpeech, REMOTE_ZH_VOICE, TW_VOICE, ZH_VOICE, type FakeSpeechOptions, type SpeechLog } from '../helpers/speech';
 import { MAX_UTTERANCE } from '../../src/lib/speech/utterances';
 import { SHARED_SCRIPT_BUDGET } from '../../src/lib/site/page-weight';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 const dist = builds.sample;
 const templates = Object.fromEntries(templatePages(dist));
@@ -29,14 +29,8 @@ const QUIZ_ARTICLE = 'legal/jiaotong-anquan-xiaoxue/';
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDir(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(dist)));
+afterAll(() => closeSite(server, browser));
 
 async function open(
   p: string,

@@ -6,23 +6,17 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
 import { templatePages } from '../helpers/templates';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
 const pages = templatePages(builds.sample);
 
-beforeAll(async () => {
-  server = await serveDir(builds.sample);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(builds.sample)));
+afterAll(() => closeSite(server, browser));
 
 const focused = (page: Page) =>
   page.evaluate(() => {

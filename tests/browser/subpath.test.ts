@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
 import { builds } from '../helpers/build';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 const BASE = '/zl/linhe/';
 const dist = builds.linheSubpath;
@@ -42,14 +42,8 @@ const pages: Record<string, string> = {
 
 let server: StaticServer;
 let browser: Browser;
-beforeAll(async () => {
-  server = await serveDir(dist, BASE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(dist, BASE)));
+afterAll(() => closeSite(server, browser));
 
 describe(`the sub-path build served by nginx under ${BASE}`, () => {
   it('is served there and only there', async () => {

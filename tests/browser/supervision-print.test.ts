@@ -8,23 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../tooling/browser';
-import { serveDir, type StaticServer } from '../../tooling/nginx';
+import type { StaticServer } from '../../tooling/nginx';
 import { builds } from '../helpers/build';
+import { closeSite, openSite } from '../helpers/site-browser';
 
 let server: StaticServer;
 let browser: Browser;
 // 上溪村's 一事一议 notice is in its 公示期 on the tests' today (2026-11-16 to 2026-11-25).
 const notice = 'disclosures/330185117201/2026-11-notice-yishiyiyi-chouzi-chouqiao-fangan/';
 
-beforeAll(async () => {
-  server = await serveDir(builds.sample);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+beforeAll(async () => ({ server, browser } = await openSite(builds.sample)));
+afterAll(() => closeSite(server, browser));
 
 describe('supervision and the 公示期 on paper', () => {
   it('prints the contacts and the deadline, without the day count', async () => {
