@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatReport } from '../lib/core/errors';
 import { validateRoot } from '../lib/checks/validate';
+import { formatWarnings } from '../lib/checks/warnings';
 import { handOverValidated } from '../lib/build/validated-content';
 
 export function contentCheck(root: string): AstroIntegration {
@@ -19,6 +20,7 @@ export function contentCheck(root: string): AstroIntegration {
           console.error(formatReport(result.problems));
           throw new Error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
         }
+        if (result.warnings.length > 0) console.warn(formatWarnings(result.warnings));
         if ('content' in result) handOverValidated(root, result.content);
       },
     },

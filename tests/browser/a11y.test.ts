@@ -56,6 +56,9 @@ describe('every sitemap URL of the sample site', () => {
   it('has a sitemap that lists the pages', () => {
     expect(paths.length).toBeGreaterThan(100);
     expect(paths).toContain('/');
+    // The 一村一码 posters are pages like any other: the town's and every village's.
+    expect(paths).toContain('/disclosures/poster/');
+    expect(paths.filter((p) => /^\/disclosures\/\d{12}\/poster\/$/.test(p)).length).toBeGreaterThan(1);
   });
 
   it('passes axe (WCAG 2.2 A/AA) with zero violations, with one h1, headings in order and tables with captions and header cells', async () => {

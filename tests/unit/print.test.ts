@@ -5,14 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/lib/print/fingerprint';
 import { qrSvg } from '../../src/lib/print/qr';
 
-/** Paints the SVG's path (unit squares, `M x y h w v1 h-w z` runs) into RGBA pixels, `scale` px per module. */
+/** Paints the SVG's path (stroked runs: `M x y.5 h w`, then `m dx 0 h w` in the same row) into RGBA pixels, `scale` px per module. */
 function rasterise(svg: string, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
   const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)![1]);
   const width = size * scale;
   const data = new Uint8ClampedArray(width * width * 4).fill(255);
-  for (const [, x, y, w] of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    for (let py = Number(y) * scale; py < (Number(y) + 1) * scale; py++)
-      for (let px = Number(x) * scale; px < (Number(x) + Number(w)) * scale; px++) data.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+  const d = /<path [^>]*d="([^"]+)"/.exec(svg)![1]!;
+  let x = 0;
+  let y = 0;
+  for (const [, cmd, a, b] of d.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (cmd === 'M') [x, y] = [Number(a), Number(b) - 0.5];
+    else if (cmd === 'm') [x, y] = [x + Number(a), y + Number(b)];
+    else {
+      for (let py = y * scale; py < (y + 1) * scale; py++)
+        for (let px = x * scale; px < (x + Number(a)) * scale; px++) data.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      x += Number(a);
+    }
   }
   return { data, width, height: width };
 }
@@ -33,7 +41,7 @@ describe('qrSvg', () => {
     const svg = qrSvg('https://x.example.cn/', { label: '"<本页>"', className: 'qr' });
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="&quot;&lt;本页&gt;&quot;"/);
     expect(svg).toContain('class="qr"');
-    expect(svg).not.toMatch(/M[0-3] \d+h|M\d+ [0-3]h/); // nothing drawn in the four-module border
+    expect(svg).not.toMatch(/M[0-3] |M\d+ [0-3]\.5h/); // no row starts in the four-module border
   });
 });
 

@@ -57,6 +57,8 @@ describe('page templates', () => {
     [fileOf(SECTION_PATHS.disclosure('330185117201', '2026-10-finance')), 'finance disclosure', '公开 /disclosures/<村>/<期>/'],
     [fileOf(SECTION_PATHS.disclosure('330185117201', '2026-q3-party')), 'list disclosure', '公开 /disclosures/<村>/<期>/'],
     [fileOf(SECTION_PATHS.disclosure('330185117201', '2026-11-notice-lubiao')), 'notice', '公开 /disclosures/<村>/<期>/'],
+    [fileOf(SECTION_PATHS.townPoster()), 'town poster', '一村一码海报 /disclosures/…/poster/'],
+    [fileOf(SECTION_PATHS.villagePoster('330185117201')), 'village poster', '一村一码海报 /disclosures/…/poster/'],
     [fileOf(SECTION_PATHS.legal()), 'legal', '普法首页与筛选 /legal/'],
     ['legal/page/3/index.html', undefined, '普法首页与筛选 /legal/'],
     [fileOf(SECTION_PATHS.legalFacet('topic', 'fanzha')), 'legal filter', '普法首页与筛选 /legal/'],

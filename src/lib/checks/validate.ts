@@ -13,9 +13,12 @@ import { isPortalRoot, loadPortal } from '../portal/load';
 import { displayPath } from '../content/root';
 import { basePathProblem } from '../env/base-path';
 import { buildEnvironment } from '../env/environment';
+import { contentWarnings, type Warning } from './warnings';
 
 export interface ValidationResult extends LoadResult {
   today?: string;
+  /** What does not stop publication (src/lib/checks/warnings.ts). */
+  warnings: Warning[];
 }
 
 export interface ValidateOptions {
@@ -29,7 +32,7 @@ export function validateContentRoot(root: string, env: Record<string, string | u
   const envProblems: Problem[] = [];
   const today = checkEnv(env, envProblems);
   result.problems.push(...runContentChecks(result.content, { display, today }), ...checkPublicDir(publicDirOf(opts), root, display), ...envProblems);
-  return { ...result, today };
+  return { ...result, today, warnings: contentWarnings(result.content, env, display) };
 }
 
 /**
@@ -40,12 +43,12 @@ export async function validateRoot(
   root: string,
   env: Record<string, string | undefined> = process.env,
   opts: ValidateOptions = {},
-): Promise<ValidationResult | { problems: Problem[] }> {
+): Promise<ValidationResult | { problems: Problem[]; warnings: Warning[] }> {
   if (!isPortalRoot(root)) return validateContentRoot(root, env, opts);
   const { problems } = await loadPortal(root);
   problems.push(...checkPublicDir(publicDirOf(opts), root, (abs) => displayPath(abs)));
   checkEnv(env, problems);
-  return { problems };
+  return { problems, warnings: [] };
 }
 
 function publicDirOf(opts: ValidateOptions): string {

@@ -20,6 +20,8 @@ export interface DisclosureInput {
   data: FinanceDisclosure | ListDisclosure | NoticeDisclosure;
   /** Absolute path of the source file (for its revision history). */
   file?: string;
+  /** A notice's Markdown text as written (its JSON download and 核对码 cover it); other kinds have none. */
+  body?: string;
 }
 
 interface ViewBase {
@@ -59,6 +61,9 @@ export interface NoticeView extends ViewBase {
   kind: 'notice';
   noticeType?: string;
   contact?: string;
+  source: NoticeDisclosure;
+  /** The notice's text as written (Markdown), for its JSON download (src/lib/model/records.ts). */
+  text: string;
 }
 
 export type DisclosureView = FinanceView | ListView | NoticeView;
@@ -164,7 +169,7 @@ function toView(input: DisclosureInput, village: Village, today: string): Disclo
   }
   if (input.kind === 'notice') {
     const n = d as NoticeDisclosure;
-    return { ...base, kind: 'notice', noticeType: n.noticeType, contact: n.contact };
+    return { ...base, kind: 'notice', noticeType: n.noticeType, contact: n.contact, source: n, text: input.body ?? '' };
   }
   const list = d as ListDisclosure;
   return {

@@ -35,12 +35,20 @@ export function contentInput(content: ContentSet): ContentInput {
     site: content.site,
     units: content.units,
     villages: content.villages,
-    plans: content.plans.map((p) => ({ slug: p.slug, data: p.data, file: p.abs })),
+    // Plans and notices keep their text: their JSON downloads carry it (src/lib/model/records.ts); they are few.
+    plans: content.plans.map((p) => ({ slug: p.slug, data: p.data, file: p.abs, body: p.source.body })),
     legal: content.legal.map((a) => ({ slug: a.slug, data: a.data, body: legalBodyFacts(a.source.body, a.ext), file: a.abs })),
     datasets: content.datasets.map((d) => ({ id: d.id, data: d.data, file: d.abs })),
     topology: content.topology,
     mapMeta: content.mapMeta,
-    disclosures: content.disclosures.map((d) => ({ village: d.folder, id: d.id, kind: d.kind, data: d.data, file: d.abs })),
+    disclosures: content.disclosures.map((d) => ({
+      village: d.folder,
+      id: d.id,
+      kind: d.kind,
+      data: d.data,
+      file: d.abs,
+      ...(d.kind === 'notice' ? { body: d.source.body } : {}),
+    })),
   };
 }
 

@@ -67,6 +67,9 @@ export interface PlanView extends Omit<PlanFrontmatter, 'tasks' | 'phases' | 'go
   supersededByPlan?: PlanLink;
   /** Older plans this one replaces (the back-link of supersededBy). */
   supersedes: PlanLink[];
+  /** The frontmatter as written and the text (Markdown), for the JSON download (src/lib/model/records.ts). */
+  frontmatter: PlanFrontmatter;
+  text: string;
 }
 
 export function phaseState(phase: Phase, today: string): PhaseState {
@@ -88,6 +91,8 @@ export interface PlanInput {
   data: PlanFrontmatter;
   /** Absolute path of the source file (for its revision history). */
   file?: string;
+  /** The plan's text as written (Markdown): its JSON download and 核对码 cover it. */
+  body?: string;
 }
 
 export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit[], today: string): PlanView[] {
@@ -96,7 +101,7 @@ export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit
   const link = (p: PlanInput): PlanLink => ({ slug: p.slug, title: p.data.title, publishedOn: p.data.publishedOn });
   const bySlug = new Map(plans.map((p) => [p.slug, p]));
 
-  const views = plans.map(({ slug, data, file }): PlanView => {
+  const views = plans.map(({ slug, data, file, body }): PlanView => {
     const inForce = isInForce(data.validity);
     const tasks = data.tasks.map((t): TaskView => {
       const overdue = inForce && t.status !== '已完成' && t.due < today;
@@ -127,6 +132,8 @@ export function buildPlanViews(plans: readonly PlanInput[], units: readonly Unit
       rollup: summarize(tasks),
       supersededByPlan: newer ? link(newer) : undefined,
       supersedes: plans.filter((p) => p.data.supersededBy === slug).map(link),
+      frontmatter: data,
+      text: body ?? '',
     };
   });
   // Newest first; ties broken by slug so the order is stable between builds.

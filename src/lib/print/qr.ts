@@ -12,11 +12,16 @@ export interface QrSvgOptions {
   className?: string;
 }
 
-/** Dark modules as one path of unit squares, one horizontal run per `h` command. */
+/**
+ * Dark modules as one stroked path, one horizontal run per `h`: each row starts with an absolute
+ * `M<x> <y+.5>` and later runs in the row move relatively (`m<gap> 0`). A 1-unit stroke centred on
+ * the row's middle covers the row exactly; this is about half the bytes of a square per run.
+ */
 function modulesPath(data: readonly (readonly boolean[])[]): string {
   const parts: string[] = [];
   data.forEach((row, y) => {
     let x = 0;
+    let pen: number | undefined;
     while (x < row.length) {
       if (!row[x]) {
         x++;
@@ -24,7 +29,8 @@ function modulesPath(data: readonly (readonly boolean[])[]): string {
       }
       const start = x;
       while (x < row.length && row[x]) x++;
-      parts.push(`M${start} ${y}h${x - start}v1h-${x - start}z`);
+      parts.push(pen === undefined ? `M${start} ${y}.5h${x - start}` : `m${start - pen} 0h${x - start}`);
+      pen = x;
     }
   });
   return parts.join('');
@@ -38,6 +44,6 @@ export function qrSvg(text: string, { label, className }: QrSvgOptions): string 
   const cls = className ? ` class="${escapeXml(className)}"` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${cls} viewBox="0 0 ${size} ${size}" role="img" aria-label="${escapeXml(label)}" shape-rendering="crispEdges">` +
-    `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${modulesPath(data)}"/></svg>`
+    `<rect width="${size}" height="${size}" fill="#fff"/><path stroke="#000" stroke-width="1" d="${modulesPath(data)}"/></svg>`
   );
 }

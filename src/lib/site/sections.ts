@@ -23,6 +23,8 @@ const homePaths = {
 const plansPaths = {
   plans: () => '/plans/',
   plan: (slug: string) => `/plans/${slug}/`,
+  /** A plan's fields and text as JSON (its 核对码 is this file's fingerprint). */
+  planFile: (slug: string) => `/plans/${slug}.json`,
   planFacet: (key: string, value: string) => `/plans/${key}/${value}/`,
   plansFeed: () => '/plans/rss.xml',
 };
@@ -32,6 +34,9 @@ const disclosuresPaths = {
   disclosure: (code: string, id: string) => `/disclosures/${code}/${id}/`,
   disclosureFile: (code: string, id: string, ext: 'csv' | 'json') => `/disclosures/${code}/${id}.${ext}`,
   disclosuresFeed: () => '/disclosures/rss.xml',
+  /** 一村一码: the A4 posters for the town's board and for each village's. */
+  townPoster: () => '/disclosures/poster/',
+  villagePoster: (code: string) => `/disclosures/${code}/poster/`,
   villageFeed: (code: string) => `/disclosures/${code}/rss.xml`,
 };
 const legalPaths = {
@@ -162,6 +167,9 @@ export interface PageTemplate {
 }
 
 const SEGMENT = '[^/]+';
+/** A village's folder is its 12-digit code and a disclosure's name starts with its period, so `poster/` is neither. */
+const VILLAGE_CODE = '\\d{12}';
+const PERIOD_ID = '\\d{4}(?:-[^/-]+)?';
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `/x/` is the file `x/index.html`; paths relative to the site root. */
 const fileOf = (url: string) => url.replace(/^\//, '') + (url.endsWith('/') ? 'index.html' : '');
@@ -209,6 +217,7 @@ const PLAN_LIST = budget('方案列表 /plans/ 及筛选', 10, 2);
 const LEGAL_LIST = budget('普法首页与筛选 /legal/', 14, 2);
 const DISCLOSURE = budget('公开 /disclosures/<村>/<期>/', 12, 2);
 const UNITS = budget('责任单位 /units/…', 12, 2);
+const POSTER = budget('一村一码海报 /disclosures/…/poster/', 12, 2);
 
 /** A feed's description from the region's name (地区名称). */
 type FeedDescription = (regionName: string) => string;
@@ -250,18 +259,21 @@ export const SECTIONS = {
     feed: { item: 'disclosure', route: 'disclosuresFeed', description: (region) => `${region}各村（社区）的财务、村务、党务公开和公告，最新的在前。` },
     templates: [
       { name: 'disclosures', route: 'disclosures', budget: budget('村务公开首页 /disclosures/', 12, 2) },
-      { name: 'village', route: 'village', budget: budget('村 /disclosures/<村>/', 12, 2) },
+      { name: 'village', route: 'village', args: [VILLAGE_CODE], budget: budget('村 /disclosures/<村>/', 12, 2) },
       {
         name: 'disclosure',
         route: 'disclosure',
+        args: [VILLAGE_CODE, `${PERIOD_ID}-${SEGMENT}`],
         budget: DISCLOSURE,
         // One of each kind of 公开 (content/disclosures/<村>/<期>-<kind>, CONTENT.md).
         variants: {
-          'finance disclosure': [SEGMENT, `${SEGMENT}-finance`],
-          'list disclosure': [SEGMENT, `${SEGMENT}-(?:affairs|party)`],
-          notice: [SEGMENT, `${SEGMENT}-notice-${SEGMENT}`],
+          'finance disclosure': [VILLAGE_CODE, `${PERIOD_ID}-finance`],
+          'list disclosure': [VILLAGE_CODE, `${PERIOD_ID}-(?:affairs|party)`],
+          notice: [VILLAGE_CODE, `${PERIOD_ID}-notice-${SEGMENT}`],
         },
       },
+      { name: 'town poster', route: 'townPoster', budget: POSTER },
+      { name: 'village poster', route: 'villagePoster', args: [VILLAGE_CODE], budget: POSTER },
     ],
   },
   legal: {
