@@ -37,4 +37,10 @@ describe('supervisionContacts', () => {
     expect(siteSchema.safeParse({ ...site, liveSince: '2026-02-30' }).success).toBe(false);
     expect(siteSchema.parse({ ...site, liveSince: '2026-08-01' }).liveSince).toBe('2026-08-01');
   });
+
+  it("names a 社区's committee 居务监督委员会", () => {
+    const community = { ...village, kind: '社区' as const, name: '溪口社区', supervision: { name: '溪口社区居务监督委员会', phone: '0571-00000003' } };
+    expect(supervisionContacts(site, community)[0]!.role).toBe('居务监督委员会');
+    expect(supervisionContacts(site, { ...community, kind: '村' as const })[0]!.role).toBe('村务监督委员会');
+  });
 });

@@ -185,3 +185,14 @@ export const environmentCodes = declareCodes('environment', {
     ENVIRONMENT,
   ),
 });
+
+/** Warnings: printed after the report, the check still passes (src/lib/checks/warnings.ts). */
+export const warningCodes = declareCodes('warnings', {
+  'site/no-site-url': doc(
+    '（提醒）设置了网站地址，打印页和海报才有二维码',
+    '(warning) a site URL is set, so printed sheets and posters carry a QR code',
+    '在 site.json 里写上网站的完整地址，例如 "siteUrl": "https://qiwu.example.cn"',
+    'add the full address to site.json, e.g. "siteUrl": "https://qiwu.example.cn"',
+    'a warning, not a problem: a fault fixture must fail the check, this one passes it (tests/build/print.test.ts)',
+  ),
+});

@@ -10,7 +10,7 @@ import { correctionRules } from './corrections';
 import { datasetRules } from './datasets';
 import { disclosureRules } from './disclosures';
 import { legalRules } from './legal';
-import { environmentCodes, fileCodes, schemaCodes } from './loader-codes';
+import { environmentCodes, fileCodes, schemaCodes, warningCodes } from './loader-codes';
 import { indexNumberRule, planRules } from './plans';
 import { privacyRules } from './privacy';
 import { registryRules } from './registries';
@@ -30,7 +30,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Codes reported while reading and parsing (the loader) and by the environment's check. */
-const DECLARED: readonly Rule[] = [fileCodes, schemaCodes, environmentCodes];
+const DECLARED: readonly Rule[] = [fileCodes, schemaCodes, environmentCodes, warningCodes];
 
 export interface CodeEntry extends CodeDoc {
   code: string;

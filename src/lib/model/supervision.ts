@@ -19,7 +19,8 @@ export const HOTLINE_12345: SupervisionContact = { role: '政务服务便民热�
 
 export function supervisionContacts(site: Site, village?: Village): SupervisionContact[] {
   const contacts: SupervisionContact[] = [];
-  if (village?.supervision) contacts.push({ role: '村务监督委员会', ...village.supervision });
+  // A 社区's body is its 居务监督委员会 (城市居民委员会组织法 and local 居务公开 practice), a 村's its 村务监督委员会.
+  if (village?.supervision) contacts.push({ role: village.kind === '社区' ? '居务监督委员会' : '村务监督委员会', ...village.supervision });
   // Without a named office, the town's own contact line (site.json `contact`) is where to go.
   contacts.push(site.supervision ? { role: '镇（街道）受理村务公开投诉', ...site.supervision } : { role: '镇（街道）受理村务公开投诉', name: site.contact });
   contacts.push(HOTLINE_12345);
