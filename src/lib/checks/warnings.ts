@@ -4,7 +4,7 @@
  * listed in `npm run check --json`; the exit code stays 0.
  */
 import type { ContentSet } from '../content/set';
-import { bi, location, type Problem } from '../core/errors';
+import { bi, formatItem, type Problem } from '../core/errors';
 import { buildEnvironment } from '../env/environment';
 
 export type Warning = Problem;
@@ -33,12 +33,6 @@ export function contentWarnings(content: ContentSet, env: Record<string, string 
 /** The warnings as the check prints them after its report; empty when there are none. */
 export function formatWarnings(warnings: readonly Warning[]): string {
   if (warnings.length === 0) return '';
-  const lines = warnings.flatMap((w) => [
-    `  ⚠ ${location(w)}${w.field ? `  [${w.field}]` : ''}`,
-    `    提醒：${w.what.zh}`,
-    `          (${w.what.en})`,
-    `    建议：${w.fix.zh}`,
-    `          (${w.fix.en})`,
-  ]);
+  const lines = warnings.flatMap((w) => formatItem(w, '⚠', '提醒', '建议'));
   return [...lines, `⚠ 共 ${warnings.length} 条提醒，不影响发布。 (${warnings.length} warning(s); publishing is not blocked.)`].join('\n');
 }

@@ -49,6 +49,17 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 /** Human report grouped by file, ending with a one-line summary. */
+/** One problem (or warning) as the report prints it: where, what is wrong, how to fix it, in both languages. */
+export function formatItem(p: Problem, mark: string, whatLabel: string, fixLabel: string): string[] {
+  return [
+    `  ${mark} ${location(p)}${p.field ? `  [${p.field}]` : ''}`,
+    `    ${whatLabel}：${p.what.zh}`,
+    `          (${p.what.en})`,
+    `    ${fixLabel}：${p.fix.zh}`,
+    `          (${p.fix.en})`,
+  ];
+}
+
 export function formatReport(problems: readonly Problem[]): string {
   if (problems.length === 0) return '✓ 内容检查通过，未发现问题。(Content check passed: no problems found.)';
   const lines: string[] = [];
@@ -60,14 +71,7 @@ export function formatReport(problems: readonly Problem[]): string {
   }
   for (const [file, list] of byFile) {
     lines.push(`── ${file}`);
-    for (const p of list) {
-      const where = location(p) + (p.field ? `  [${p.field}]` : '');
-      lines.push(`  ✗ ${where}`);
-      lines.push(`    问题：${p.what.zh}`);
-      lines.push(`          (${p.what.en})`);
-      lines.push(`    修改：${p.fix.zh}`);
-      lines.push(`          (${p.fix.en})`);
-    }
+    for (const p of list) lines.push(...formatItem(p, '✗', '问题', '修改'));
     lines.push('');
   }
   lines.push(
