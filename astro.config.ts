@@ -11,6 +11,7 @@ import { cspMeta } from './src/integrations/csp-meta';
 import { searchIndex } from './src/integrations/search-index';
 import { outputScan } from './src/integrations/output-scan';
 import { devStoreGuard } from './src/integrations/dev-store-guard';
+import { desk } from './src/integrations/desk';
 import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
@@ -84,7 +85,9 @@ export default defineConfig({
     contentCheck(contentRoot),
     cspMeta(),
     mdx(),
-    ...(site ? [sitemap()] : []),
+    ...(portal ? [] : [desk()]),
+    // The publishing desk is not a page for readers (docs/内容规范.md “编辑台”).
+    ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base.replace(/\/?$/, '/')}admin/`) })] : []),
     searchIndex(portal ? portalTrad : undefined),
     outputScan(contentRoot),
   ],

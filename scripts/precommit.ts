@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALLOW_FILE, scanContentFiles, scanFilesForPersonalData, type ContentTextFile } from '../src/lib/checks/privacy';
+import { ALLOW_FILE, scanContentFiles, scanFilesForPersonalData, type ContentTextFile } from '../src/lib/checks/personal-data';
 import { resolveContentRoot } from '../src/lib/content/root';
 import { formatReport, type Problem } from '../src/lib/core/errors';
 import { allowSet, parseAllowList } from '../src/lib/privacy';

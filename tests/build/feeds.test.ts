@@ -123,7 +123,7 @@ describe.each(towns)('feeds of the $name', ({ dist, content, origin, base }) => 
 
   it('writes robots.txt allowing all and naming the sitemap under the base path', () => {
     const robots = fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8');
-    expect(robots).toContain(`User-agent: *\nAllow: ${base}\n`);
+    expect(robots).toContain(`User-agent: *\nAllow: ${base}\nDisallow: ${base}admin/\n`);
     expect(robots).toContain(`Sitemap: ${prefix}sitemap-index.xml\n`);
     expect(robots).not.toMatch(/^Disallow/m);
     expect(fs.existsSync(path.join(dist, 'sitemap-index.xml'))).toBe(true);

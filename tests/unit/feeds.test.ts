@@ -172,15 +172,15 @@ describe('feed XML (@astrojs/rss)', () => {
 describe('robots.txt', () => {
   it('allows all and names the absolute sitemap under the base path', () => {
     expect(robotsTxt({ base: '/', siteUrl: 'https://qiwu.example.cn' })).toBe(
-      'User-agent: *\nAllow: /\n\nSitemap: https://qiwu.example.cn/sitemap-index.xml\n',
+      'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://qiwu.example.cn/sitemap-index.xml\n',
     );
     const sub = robotsTxt({ base: '/zl/linhe/', siteUrl: 'https://portal.example.cn/' });
-    expect(sub).toContain('Allow: /zl/linhe/\n');
+    expect(sub).toContain('Allow: /zl/linhe/\nDisallow: /zl/linhe/admin/\n');
     expect(sub).toContain('Sitemap: https://portal.example.cn/zl/linhe/sitemap-index.xml\n');
     expect(sub.startsWith('# ')).toBe(true);
   });
 
   it('has no Sitemap line without a site URL (no sitemap is built then)', () => {
-    expect(robotsTxt({ base: '/' })).toBe('User-agent: *\nAllow: /\n');
+    expect(robotsTxt({ base: '/' })).toBe('User-agent: *\nAllow: /\nDisallow: /admin/\n');
   });
 });

@@ -14,12 +14,11 @@ import {
   type NoticeDisclosure,
 } from '../schemas/disclosure';
 import { parseWith } from './parse';
+import { disclosureFileNameProblem, parseDisclosureFileName } from './file-names';
 import { displayPath } from './root';
 import { isRefused, readContentText, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type FrontmatterSource, type SourceFile } from './source';
 
-/** `2026-10-finance.json`, `2026-Q3-affairs.json`, `2026-11-notice-yishiyiyi.mdx` */
-const FILE_RE = /^(\d{4}(?:-(?:0[1-9]|1[0-2])|-Q[1-4])?)-(?:(finance|affairs|party)\.json|notice-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx?)$/;
 
 interface Base {
   /** Absolute path of the file. */
@@ -57,20 +56,13 @@ export function loadDisclosures(root: string, tree: ContentTree, problems: Probl
       const abs = path.join(folderAbs, file);
       if (isRefused(tree, abs)) continue;
       const display = displayPath(abs);
-      const m = FILE_RE.exec(file);
-      if (!m) {
-        problems.push({
-          file: display,
-          code: 'disclosure/file-name',
-          what: bi(`文件名“${file}”不符合命名规则`, `file name "${file}" does not follow the naming rule`),
-          fix: bi(
-            '命名为 <期间>-finance.json、<期间>-affairs.json、<期间>-party.json 或 <期间>-notice-<拼音>.mdx；期间如 2026-10、2026-Q3',
-            'name it <period>-finance.json, <period>-affairs.json, <period>-party.json or <period>-notice-<slug>.mdx; period like 2026-10 or 2026-Q3',
-          ),
-        });
+      const name = parseDisclosureFileName(file);
+      if (!name) {
+        problems.push(disclosureFileNameProblem(file, display)!);
         continue;
       }
-      const [, namePeriod, kind, noticeSlug] = m as unknown as [string, string, 'finance' | 'affairs' | 'party' | undefined, string | undefined];
+      const { period: namePeriod, kind: fileKind, slug: noticeSlug } = name;
+      const kind = fileKind === 'notice' ? undefined : fileKind;
       const base: Base = { abs, folder, id: file.replace(/\.(json|mdx?)$/, ''), namePeriod };
       const text = readContentText(tree, abs, display);
       if (text === undefined) continue;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { bi, type Problem } from '../core/errors';
 import { legalSchema, type LegalFrontmatter } from '../schemas/legal';
 import { parseWith } from './parse';
+import { legalFileNameProblem } from './file-names';
 import { displayPath } from './root';
 import { isRefused, readContentText, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, type FrontmatterSource } from './source';
@@ -21,8 +22,6 @@ export interface LegalSource {
   data: LegalFrontmatter;
 }
 
-/** URL words used by the filter and list pages under /legal/ (/legal/page/2/); an article may not take them as its slug. */
-export const RESERVED_LEGAL_SLUGS = ['audience', 'topic', 'page'] as const;
 
 export function loadLegal(root: string, tree: ContentTree, problems: Problem[]): LegalSource[] {
   const dir = path.join(root, 'legal');
@@ -38,16 +37,9 @@ export function loadLegal(root: string, tree: ContentTree, problems: Problem[]):
     if (isRefused(tree, abs)) continue;
     const display = displayPath(abs);
     const slug = f.replace(/\.mdx?$/, '');
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || (RESERVED_LEGAL_SLUGS as readonly string[]).includes(slug)) {
-      problems.push({
-        file: display,
-        code: 'legal/file-name',
-        what: bi(`文件名“${f}”不能用作网址`, `file name "${f}" cannot be used in a URL`),
-        fix: bi(
-          `文件名只用小写拼音、数字和连字符，如 fanzha-laonianren.mdx；不能叫 ${RESERVED_LEGAL_SLUGS.join('、')}`,
-          `name the file with lower-case pinyin, digits and dashes, e.g. fanzha-laonianren.mdx; ${RESERVED_LEGAL_SLUGS.join(', ')} are reserved`,
-        ),
-      });
+    const badName = legalFileNameProblem(f, display);
+    if (badName) {
+      problems.push(badName);
       continue;
     }
     if (seen.has(slug)) {

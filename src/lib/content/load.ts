@@ -13,6 +13,7 @@ import { loadDisclosures } from './disclosures';
 import { loadLegal } from './legal';
 import type { ContentSet, LoadResult, PlanSource } from './set';
 import { parseWith } from './parse';
+import { planFileNameProblem } from './file-names';
 import { displayPath } from './root';
 import { isRefused, readContentText, scanContentTree, type ContentTree } from './read';
 import { isProblem, parseFrontmatterSource, parseJsonSource, type SourceFile } from './source';
@@ -105,13 +106,9 @@ function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSo
     if (isRefused(tree, abs)) continue;
     const display = displayPath(abs);
     const slug = f.replace(/\.mdx?$/, '');
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-      problems.push({
-        file: display,
-        code: 'plan/file-name',
-        what: bi(`文件名“${f}”不能用作网址`, `file name "${f}" cannot be used in a URL`),
-        fix: bi('文件名只用小写拼音、数字和连字符，如 shehui-zhili-2026.mdx', 'name the file with lower-case pinyin, digits and dashes, e.g. shehui-zhili-2026.mdx'),
-      });
+    const badName = planFileNameProblem(f, display);
+    if (badName) {
+      problems.push(badName);
       continue;
     }
     if (seen.has(slug)) {

@@ -6,7 +6,7 @@ import { bi, fieldPath, type Bilingual, type Problem } from '../core/errors';
 import { cellFits, cellTypeName } from '../disclosures/cells';
 import { checkPersonName, scanText } from '../privacy';
 import { balanceRule, entryPeriodRule, noticeRule } from '../checks/disclosures';
-import { numberFinding, suggestMask } from '../checks/privacy';
+import { numberFinding, suggestMask } from '../checks/personal-data';
 import type { Finding } from '../checks/rule';
 import {
   financeDisclosureSchema,

@@ -6,7 +6,7 @@
  * (see ./read.ts).
  */
 import { bi, type Problem } from '../core/errors';
-import { scanFilesForPersonalData } from '../checks/privacy';
+import { scanFilesForPersonalData } from '../checks/personal-data';
 import { parsePeriod } from '../core/periods';
 import { KIND_CATEGORY, type DisclosureKind } from '../schemas/disclosure';
 import { buildDisclosure, type Disclosure, type ImportTarget } from './build';

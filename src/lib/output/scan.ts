@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { bi, type Problem } from '../core/errors';
-import { KIND_TEXT } from '../checks/privacy';
+import { KIND_TEXT } from '../checks/personal-data';
 import { scanText, type Finding } from '../privacy';
 
 /** Pagefind writes this signature before the data of every file it gzips (fragments, index, filters, meta). */

@@ -2,159 +2,12 @@
  * Turns Zod issues into officials' language: what is wrong with which field, and how to fix
  * it, in Chinese with an English gloss. Tests pin this wording (tests/unit/messages.test.ts).
  *
- * A field's label is found by the issue's path: first on the schema itself (`.meta({ label })`,
- * where a key means something else in one place — a 领导小组 member's `title` is 职务, not
- * 名称), then by the key in FIELD_LABELS.
+ * A field's label is found by the issue's path (./labels.ts, shared with the publishing desk's
+ * form, src/lib/desk/).
  */
 import type { core, ZodType } from 'astro/zod';
 import { bi, type Bilingual } from '../core/errors';
-
-/** Chinese names of contract fields, so messages speak the officials' words. */
-const FIELD_LABELS: Record<string, string> = {
-  title: '名称',
-  summary: '简介',
-  indexNumber: '索引号',
-  docNumber: '发文字号',
-  issuer: '发布机构',
-  category: '主题分类',
-  writtenOn: '成文日期',
-  publishedOn: '发布日期',
-  validity: '有效性',
-  supersededBy: '替代文件',
-  goals: '工作目标',
-  tasks: '任务',
-  phases: '实施阶段',
-  leadingGroup: '领导小组',
-  id: '编号',
-  text: '内容',
-  lead: '牵头单位',
-  partners: '配合单位',
-  due: '完成时限',
-  status: '状态',
-  progress: '进度',
-  updates: '进展情况',
-  on: '日期',
-  note: '说明',
-  name: '名称',
-  from: '开始日期',
-  to: '结束日期',
-  role: '职务类别',
-  target: '目标值',
-  comparator: '比较方式',
-  indicator: '数据指标',
-  unit: '单位',
-  code: '区划代码',
-  kind: '类型',
-  population: '人口',
-  households: '户数',
-  grids: '网格',
-  issuerCode: '统一社会信用代码',
-  regionName: '行政区划名称',
-  contact: '联系方式',
-  siteUrl: '网站地址',
-  siteIdCode: '政府网站标识码',
-  privacy: '隐私设置',
-  maskNames: '姓名脱敏',
-  suppressionThreshold: '抑制阈值',
-  village: '村（社区）代码',
-  period: '期间',
-  reviewedBy: '审核机构',
-  noticeUntil: '公示截止日期',
-  corrections: '更正说明',
-  openingBalance: '期初余额',
-  closingBalance: '期末余额',
-  income: '收入明细',
-  expense: '支出明细',
-  date: '日期',
-  account: '会计科目',
-  amount: '金额',
-  voucher: '凭证号',
-  columns: '列',
-  rows: '行',
-  label: '列名',
-  type: '类型',
-  noticeType: '公告类型',
-  disclosure: '村务公开设置',
-  financeDeadlineDay: '财务公开截止日',
-  quarterlyDeadlineDay: '季度公开截止日',
-  // 普法 (legal/<slug>.mdx)
-  audience: '读者对象',
-  topics: '主题',
-  laws: '引用的法律',
-  articles: '条号',
-  updatedOn: '更新日期',
-  interprets: '解读的方案',
-  quiz: '自测题',
-  q: '题目',
-  options: '选项',
-  answer: '答案序号',
-  explain: '解析',
-  // 县级门户 (portal.json)
-  towns: '镇（街道）',
-  url: '网址',
-  dist: '本地构建目录',
-  intro: '简介',
-  compare: '对比指标',
-  dataset: '数据集',
-  measure: '指标',
-  per: '每多少人',
-  months: '月数',
-};
-
-interface SchemaNode {
-  _zod: {
-    def: {
-      type: string;
-      innerType?: SchemaNode;
-      in?: SchemaNode;
-      shape?: Record<string, SchemaNode>;
-      element?: SchemaNode;
-      options?: SchemaNode[];
-      getter?: () => SchemaNode;
-    };
-  };
-  meta?: () => { label?: unknown } | undefined;
-}
-
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'catch', 'readonly', 'nonoptional']);
-
-/** The label set with `.meta({ label })` on this schema or any wrapper around it. */
-function metaLabel(node: SchemaNode | undefined): string | undefined {
-  for (let n = node, depth = 0; n && depth < 8; depth++) {
-    const label = n.meta?.()?.label;
-    if (typeof label === 'string') return label;
-    const def = n._zod.def;
-    n = WRAPPERS.has(def.type) ? def.innerType : def.type === 'pipe' ? def.in : def.type === 'lazy' ? def.getter?.() : undefined;
-  }
-  return undefined;
-}
-
-/** The schema of the value at `path` inside `schema`, through wrappers, arrays and unions. */
-function schemaAt(schema: SchemaNode | undefined, path: ReadonlyArray<string | number>): SchemaNode | undefined {
-  let node = schema;
-  for (const key of path) {
-    node = step(node, key);
-    if (!node) return undefined;
-  }
-  return node;
-}
-
-function step(node: SchemaNode | undefined, key: string | number, depth = 0): SchemaNode | undefined {
-  if (!node || depth > 8) return undefined;
-  const def = node._zod.def;
-  if (WRAPPERS.has(def.type)) return step(def.innerType, key, depth + 1);
-  if (def.type === 'pipe') return step(def.in, key, depth + 1);
-  if (def.type === 'lazy') return step(def.getter?.(), key, depth + 1);
-  if (def.type === 'object' && typeof key === 'string') return def.shape?.[key];
-  if ((def.type === 'array' || def.type === 'record') && typeof key === 'number') return def.element;
-  if (def.type === 'union') {
-    for (const option of def.options ?? []) {
-      const found = step(option, key, depth + 1);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
+import { labelAt } from './labels';
 
 /**
  * `{ zh: '发布日期（publishedOn）', en: 'publishedOn' }` for the last named key of a path: the
@@ -164,7 +17,7 @@ export function fieldLabel(path: ReadonlyArray<string | number>, schema?: ZodTyp
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
     if (typeof key !== 'string') continue;
-    const label = metaLabel(schemaAt(schema as unknown as SchemaNode | undefined, path.slice(0, i + 1))) ?? FIELD_LABELS[key];
+    const label = labelAt(path.slice(0, i + 1), schema);
     return bi(label ? `${label}（${key}）` : key, key);
   }
   return bi('文件内容', 'the file');

@@ -40,6 +40,25 @@ export const searchSettingsSchema = z
   })
   .strict();
 
+/**
+ * 编辑台 (extension, docs/发布指南.md 第 9 节): the Gitea/Forgejo or GitLab server officials sign in
+ * to from /admin/. Without it the desk edits a local folder only (npm run dev on the office computer).
+ */
+export const deskSettingsSchema = z
+  .object({
+    /** gitea (also Forgejo) or gitlab */
+    host: z.enum(['gitea', 'gitlab']),
+    /** The git server's address, e.g. https://git.example.gov.cn */
+    url: z.url({ protocol: /^https$/ }),
+    /** owner/name of the site's repository on that server */
+    repo: z.string().regex(/^[\w.-]+(?:\/[\w.-]+)+$/),
+    /** The branch officials' changes go to (default: the repository's default branch). Optional. */
+    branch: z.string().trim().min(1).optional(),
+    /** OAuth application id registered on the git server, for 使用 Gitea 登录; without it, an access token. Optional. */
+    appId: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
 export const siteSchema = z
   .object({
     /** 网站名称, e.g. 示范镇公开栏; shown in the header and the SiteName meta tag. */
@@ -67,9 +86,11 @@ export const siteSchema = z
     /** The town's office for complaints about village disclosures (组织法 art. 31). Optional: without it, `contact`. */
     supervision: supervisionSchema.meta({ label: '镇监督机构' }).optional(),
     privacy: privacySettingsSchema,
+    desk: deskSettingsSchema.meta({ label: '编辑台' }).optional(),
     disclosure: disclosureSettingsSchema.prefault({}),
     search: searchSettingsSchema.prefault({}),
   })
   .strict();
 
 export type Site = z.infer<typeof siteSchema>;
+export type DeskSettings = z.infer<typeof deskSettingsSchema>;

@@ -54,3 +54,35 @@ export function foreignOrigins(urls: readonly string[], siteUrl?: string): strin
   const origins = urls.filter((u) => /^https?:\/\//.test(u)).map((u) => new URL(u).origin);
   return [...new Set(origins)].filter((o) => o !== own).sort();
 }
+
+/**
+ * The publishing desk's policy (/admin/, the one page that runs an application): its editor
+ * (Sveltia CMS) sets inline styles and reads blob: and data: URLs it makes itself, and it talks
+ * to the git server named in site.json `desk` (`gitOrigin`). Still no script from anywhere but
+ * the site, and it is never framed. deploy/nginx.conf sends DESK_HEADER_CSP for /admin/, which
+ * allows any https: git server; the page's <meta> narrows it to the configured one.
+ */
+const DESK_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  'connect-src',
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+function deskDirectives(connect: string): string[] {
+  return DESK_DIRECTIVES.map((d) => (d === 'connect-src' ? `connect-src 'self' blob: data:${connect ? ` ${connect}` : ''}` : d));
+}
+
+/** For the desk page's `<meta http-equiv>`: connect-src opened to the configured git server only. */
+export function deskMetaCsp(gitOrigin?: string): string {
+  return deskDirectives(gitOrigin ?? '').join('; ');
+}
+
+/** The header deploy/nginx.conf sends for /admin/ (word for word, tests/browser/nginx-headers.test.ts). */
+export const DESK_HEADER_CSP = [...deskDirectives('https:'), "frame-ancestors 'none'"].join('; ');

@@ -25,7 +25,8 @@ export function robotsTxt(input: RobotsInput): string {
       `# This site is served under ${input.base}; crawlers only read /robots.txt at the host root, so merge these lines into the portal's.`,
     );
   }
-  lines.push('User-agent: *', `Allow: ${input.base}`);
+  // The publishing desk (/admin/) is for officials, not a page for readers (docs/内容规范.md “编辑台”).
+  lines.push('User-agent: *', `Allow: ${input.base}`, `Disallow: ${input.base}admin/`);
   const sitemap = sitemapUrl(input);
   if (sitemap) lines.push('', `Sitemap: ${sitemap}`);
   return `${lines.join('\n')}\n`;
