@@ -12,6 +12,7 @@ import { searchIndex } from './src/integrations/search-index';
 import { outputScan } from './src/integrations/output-scan';
 import { devStoreGuard } from './src/integrations/dev-store-guard';
 import { desk } from './src/integrations/desk';
+import { DESK_ROUTE } from './src/lib/site/desk';
 import { contentCacheDir } from './src/lib/build/paths';
 import { isPortalRoot, loadPortal, PORTAL_FILE } from './src/lib/portal/load';
 import { buildPortalModel } from './src/lib/portal/model';
@@ -87,7 +88,7 @@ export default defineConfig({
     mdx(),
     ...(portal ? [] : [desk()]),
     // The publishing desk is not a page for readers (docs/内容规范.md “编辑台”).
-    ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base.replace(/\/?$/, '/')}admin/`) })] : []),
+    ...(site ? [sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${base.replace(/\/?$/, '')}${DESK_ROUTE}`) })] : []),
     searchIndex(portal ? portalTrad : undefined),
     outputScan(contentRoot),
   ],

@@ -74,12 +74,9 @@ const messageIndex = process.argv.indexOf('--message');
 let problems: Problem[];
 if (messageIndex > 0) {
   const file = process.argv[messageIndex + 1]!;
-  // Git's comment lines are not part of the message.
-  const message = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('#'))
-    .join('\n');
+  // Every line, '#' lines too: `git commit -m` keeps them in the message (only an edited message
+  // has them stripped), and history is public forever.
+  const message = fs.readFileSync(file, 'utf8');
   // Only the repository's main site's allow-list applies to a message (it is shown on that site).
   problems = scanContentFiles([{ display: '提交说明 (commit message)', rel: 'COMMIT_MSG', text: message }], allowList('content'));
 } else {

@@ -16,6 +16,8 @@ import { LINHE } from '../helpers/content';
 import { closeSite, openSite } from '../helpers/site-browser';
 import type { StaticServer } from '../../tooling/nginx';
 import { residentIdCheckChar } from '../../src/lib/privacy/identifiers';
+import { deskMetaCsp } from '../../src/lib/site/csp';
+import { deskAssets, isDeskFile } from '../../src/lib/site/desk';
 
 const AXE = fs.readFileSync(path.join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -112,6 +114,34 @@ async function save(): Promise<void> {
   await page.getByRole('button', { name: '保存', exact: true }).click();
 }
 
+describe('the desk in the built site', () => {
+  const dist = builds.linhe;
+  const html = fs.readFileSync(path.join(dist, 'admin/index.html'), 'utf8');
+
+  it('is kept out of robots, the sitemap and the search index, with its own policy', () => {
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).not.toContain('data-pagefind-body');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${deskMetaCsp()}">`);
+    expect(fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8')).toContain('Disallow: /admin/\n');
+    const sitemaps = fs.readdirSync(dist).filter((f) => /^sitemap-.*\.xml$/.test(f));
+    expect(sitemaps.length).toBeGreaterThan(0);
+    for (const f of sitemaps) expect(fs.readFileSync(path.join(dist, f), 'utf8')).not.toContain('/admin/');
+  });
+
+  it('is the only page that loads its application', () => {
+    const assets = deskAssets(dist);
+    // Sveltia CMS and its chunks, fonts and WebAssembly.
+    expect(assets.size).toBeGreaterThan(10);
+    const pages = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html') && !isDeskFile(f));
+    expect(pages.length).toBeGreaterThan(20);
+    const loading = pages.filter((f) => {
+      const page = fs.readFileSync(path.join(dist, f), 'utf8');
+      return [...assets].some((a) => page.includes(a));
+    });
+    expect(loading).toEqual([]);
+  });
+});
+
 describe('the publishing desk in local mode', () => {
   it('opens at /admin/ in Chinese, with the local-folder choice, no other origin and no error', async () => {
     await page.goto(`${server.url}admin/`);
@@ -176,6 +206,7 @@ describe('the publishing desk in local mode', () => {
     const correction = field(form, '更正说明');
     await correction.getByRole('textbox', { name: '日期' }).fill('2026-11-18');
     await correction.getByRole('textbox', { name: '说明' }).fill('更正公示标题');
+    await page.screenshot({ path: path.join(SHOTS, '5-list.png') });
     await save();
     await page.getByText('条目已保存。').last().waitFor();
 

@@ -121,11 +121,18 @@ describe.each(towns)('feeds of the $name', ({ dist, content, origin, base }) => 
     if (doc) expect(alternates(`disclosures/${v}/${doc}/index.html`)).toContain(`${base}disclosures/${v}/rss.xml`);
   });
 
-  it('writes robots.txt allowing all and naming the sitemap under the base path', () => {
+  it('writes robots.txt allowing all but the publishing desk, and naming the sitemap under the base path', () => {
     const robots = fs.readFileSync(path.join(dist, 'robots.txt'), 'utf8');
     expect(robots).toContain(`User-agent: *\nAllow: ${base}\nDisallow: ${base}admin/\n`);
     expect(robots).toContain(`Sitemap: ${prefix}sitemap-index.xml\n`);
-    expect(robots).not.toMatch(/^Disallow/m);
+    // The desk is the one address crawlers are asked to leave alone.
+    expect(robots.match(/^Disallow: .*$/gm)).toEqual([`Disallow: ${base}admin/`]);
     expect(fs.existsSync(path.join(dist, 'sitemap-index.xml'))).toBe(true);
+    expect(
+      fs
+        .readdirSync(dist)
+        .filter((f) => f.startsWith('sitemap-'))
+        .some((f) => fs.readFileSync(path.join(dist, f), 'utf8').includes('/admin/')),
+    ).toBe(false);
   });
 });

@@ -119,6 +119,16 @@ describe('git hooks installed by npm ci', () => {
     expect(headCount()).toBe(before);
   });
 
+  it('refuses a number on a line starting with #, which git commit -m keeps in the message', () => {
+    const before = headCount();
+    fs.appendFileSync(path.join(clone, 'README.md'), '\n');
+    sh('git', ['add', 'README.md']);
+    const r = sh('git', ['commit', '-m', '更新说明\n# 电话 13857112345']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('手机号码');
+    expect(headCount()).toBe(before);
+  });
+
   // Issue 17: every way of the battery, in a staged content file and in a commit message.
   it('refuses every way of writing a personal number, in a staged file and in the message, never printing one', () => {
     const before = headCount();

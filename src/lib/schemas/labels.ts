@@ -165,8 +165,8 @@ function step(node: SchemaNode | undefined, key: string | number, depth = 0): Sc
 
 /** Hints shown under a field in the desk, by key: the contract's rule in the officials' words. */
 const FIELD_HINTS: Record<string, string> = {
-  indexNumber: '全站唯一，一般写成“发布机构统一社会信用代码/年份-5位流水号”，如 11330185MB1K630799/2026-00012',
-  docNumber: '按 GB/T 9704 写，如 栖政发〔2026〕12号；没有文号可不填',
+  indexNumber: '全站唯一，一般写成“发布机构的统一社会信用代码/年份-5位流水号”，如 <统一社会信用代码>/2026-00012',
+  docNumber: '按 GB/T 9704 写，如 示政发〔2026〕12号；没有文号可不填',
   writtenOn: '文件落款的日期',
   publishedOn: '在本站公开的日期；到了这一天、审核完成后再发布',
   supersededBy: '被新方案替代时，选择替代它的方案',

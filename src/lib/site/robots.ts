@@ -6,6 +6,8 @@
  * site URL there is no `Sitemap:` line. Crawlers only read robots.txt at the root of a host:
  * under a county portal's sub-path the file says so, for the portal to merge its lines.
  */
+import { DESK_ROUTE } from './desk';
+
 export interface RobotsInput {
   /** Base path, beginning and ending with `/` (src/lib/env/base-path.ts). */
   base: string;
@@ -26,7 +28,7 @@ export function robotsTxt(input: RobotsInput): string {
     );
   }
   // The publishing desk (/admin/) is for officials, not a page for readers (docs/内容规范.md “编辑台”).
-  lines.push('User-agent: *', `Allow: ${input.base}`, `Disallow: ${input.base}admin/`);
+  lines.push('User-agent: *', `Allow: ${input.base}`, `Disallow: ${input.base}${DESK_ROUTE.slice(1)}`);
   const sitemap = sitemapUrl(input);
   if (sitemap) lines.push('', `Sitemap: ${sitemap}`);
   return `${lines.join('\n')}\n`;
