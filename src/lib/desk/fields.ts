@@ -123,7 +123,7 @@ function widgetFor(node: Node, base: DeskField, overrides: FieldOverrides, root:
       // Sveltia's key-value table (a list's rows are one each), except in an object inside a list
       // item, where it writes a stray `'*'` key into an empty list on save: there the desk keeps the
       // value as it is (a goal's data filter is rare and set by the statistics staff in the file).
-      return path.slice(0, -1).some((k) => typeof k === 'number') ? { ...base, widget: 'hidden' } : { ...base, widget: 'keyvalue' };
+      return path.slice(0, -1).some((k) => typeof k === 'number') ? { name: base.name, label: base.label, widget: 'hidden' } : { ...base, widget: 'keyvalue' };
     case 'object':
       return { ...base, widget: 'object', fields: deskFields(node as unknown as ZodType, overrides, root, path) };
     case 'array':
