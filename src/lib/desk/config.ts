@@ -128,39 +128,33 @@ function collectionsOf(input: DeskInput): DeskCollection[] {
     create: false,
     fields: keepTable(fixCategory(fieldsOf(listDisclosureSchema, input), category)),
   });
+  /** A Markdown/MDX collection: frontmatter fields, the body, and a file name the official types. */
+  const text = (name: string, label: string, description: string, folder: string, schema: ZodType, rest: Record<string, unknown>): DeskCollection => ({
+    name,
+    label,
+    label_singular: label,
+    description,
+    folder,
+    extension: 'mdx',
+    format: 'frontmatter',
+    slug: SLUG,
+    identifier_field: 'title',
+    ...rest,
+    fields: [...fieldsOf(schema, input), BODY],
+  });
   return [
-    {
-      name: 'plans',
-      label: '实施方案',
-      label_singular: '实施方案',
-      description: '镇政府的实施方案：任务、责任单位、实施阶段和进展。',
-      folder: join(root, 'plans'),
-      extension: 'mdx',
-      format: 'frontmatter',
-      slug: SLUG,
-      identifier_field: 'title',
+    text('plans', '实施方案', '镇政府的实施方案：任务、责任单位、实施阶段和进展。', join(root, 'plans'), planSchema, {
       sortable_fields: ['publishedOn', 'title'],
       preview_path: 'plans/{{slug}}/',
-      fields: [...fieldsOf(planSchema, input), BODY],
-    },
+    }),
     list('affairs', '村务公开（名单）', '村务', '村务公开的名单表格，如集体资产发包结果、补贴发放名单。姓名一律脱敏（张*华）。'),
     list('party', '党务公开（名单）', '党务', '党务公开的名单表格，如党费收缴、发展党员公示。姓名一律脱敏（张*华）。'),
-    {
-      name: 'notices',
-      label: '村务公告',
-      label_singular: '村务公告',
-      description: '村民会议决议、一事一议、公示等文字公告。',
-      folder: disclosures,
+    text('notices', '村务公告', '村民会议决议、一事一议、公示等文字公告。', disclosures, noticeDisclosureSchema, {
       path: '{{village}}/{{period}}-notice-{{slug}}',
-      extension: 'mdx',
-      format: 'frontmatter',
-      slug: SLUG,
-      identifier_field: 'title',
       summary: '{{title}}（{{period}}）',
       sortable_fields: ['period', 'publishedOn', 'title'],
       preview_path: 'disclosures/{{village}}/{{period}}-notice-{{slug}}/',
-      fields: [...fieldsOf(noticeDisclosureSchema, input), BODY],
-    },
+    }),
     {
       name: 'finance',
       label: '财务公开（只读）',
@@ -178,20 +172,10 @@ function collectionsOf(input: DeskInput): DeskCollection[] {
       // Shown to read; the gate refuses a save (src/lib/desk/gate.ts): ledgers come from spreadsheets.
       fields: fieldsOf(financeDisclosureSchema, input),
     },
-    {
-      name: 'legal',
-      label: '普法文章',
-      label_singular: '普法文章',
-      description: '普法文章、政策解读和自测题（docs/普法写作指南.md）。',
-      folder: join(root, 'legal'),
-      extension: 'mdx',
-      format: 'frontmatter',
-      slug: SLUG,
-      identifier_field: 'title',
+    text('legal', '普法文章', '普法文章、政策解读和自测题（docs/普法写作指南.md）。', join(root, 'legal'), legalSchema, {
       sortable_fields: ['publishedOn', 'title'],
       preview_path: 'legal/{{slug}}/',
-      fields: [...fieldsOf(legalSchema, input), BODY],
-    },
+    }),
     {
       name: 'registries',
       label: '名录',
