@@ -104,7 +104,8 @@ beforeAll(async () => {
     // The desk's own refusal is logged by the editor as the reason the save failed: expected once.
     if (m.type() === 'error' && !m.text().includes('未保存')) errors.push(`console: ${m.text()}`);
     // Sveltia validates the configuration against its own schema and names what it ignores.
-    if (m.type() === 'warning' && /配置架构中未定义|不支持|not defined in the Sveltia CMS configuration schema/.test(m.text())) errors.push(`config: ${m.text()}`);
+    if (m.type() === 'warning' && /配置架构中未定义|不支持|not defined in the Sveltia CMS configuration schema/.test(m.text()))
+      errors.push(`config: ${m.text()}`);
   });
 });
 afterAll(() => closeSite(server, browser));
@@ -209,6 +210,12 @@ describe('the publishing desk in local mode', () => {
     await correction.getByRole('textbox', { name: '日期' }).fill('2026-11-18');
     await correction.getByRole('textbox', { name: '说明' }).fill('更正公示标题');
     await page.screenshot({ path: path.join(SHOTS, '5-list.png') });
+    // Preview: the page as the site renders it, on the server the desk came from (the dev server in local mode).
+    const [preview] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: /在线站点查看/ }).click()]);
+    await preview.waitForLoadState();
+    expect(preview.url()).toBe(`${server.url}disclosures/330799203202/2026-Q3-affairs/`);
+    await expect(preview.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('2026年第三季度最低生活保障对象公示');
+    await preview.close();
     await save();
     await page.getByText('条目已保存。').last().waitFor();
 
