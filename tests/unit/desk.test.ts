@@ -110,7 +110,12 @@ describe('the desk configuration', () => {
     const villages = (read(SAMPLE, 'villages.json') as Array<{ code: string }>).map((v) => v.code);
     expect((byName(finance, 'village')!.options as Array<{ value: string }>).map((o) => o.value)).toEqual(villages);
 
-    expect(byName(fieldsOf(collection('affairs')), 'category')).toMatchObject({ widget: 'hidden', default: '村务' });
+    // A ledger is shown to read; an imported list keeps its village and period (its folder and file name).
+    expect(fieldsOf(collection('finance')).filter((f) => f.widget !== 'hidden' && f.readonly !== true)).toEqual([]);
+    expect(byName(byName(finance, 'income')!.fields as DeskField[], 'amount')!.readonly).toBe(true);
+    const affairs = fieldsOf(collection('affairs'));
+    expect(affairs.filter((f) => f.readonly).map((f) => f.name)).toEqual(['village', 'period']);
+    expect(byName(affairs, 'category')).toMatchObject({ widget: 'hidden', default: '村务' });
     expect(byName(fieldsOf(collection('party')), 'category')).toMatchObject({ widget: 'hidden', default: '党务' });
     expect(byName(fieldsOf(collection('notices')), 'category')).toMatchObject({ widget: 'select', options: [...DISCLOSURE_CATEGORIES] });
     expect(byName(fieldsOf(collection('legal')), 'audience')).toMatchObject({ widget: 'select', multiple: true, min: 1 });

@@ -85,6 +85,18 @@ function keepTable(fields: DeskField[]): DeskField[] {
   return fields.map((f) => (f.name === 'columns' || f.name === 'rows' ? { name: f.name, label: f.label, widget: 'hidden' } : f));
 }
 
+/**
+ * Fields shown to read, not to change: a ledger's (it comes from its spreadsheet), and the
+ * village and period of an imported list (they are its folder and file name).
+ */
+function readOnly(fields: DeskField[], names?: ReadonlySet<string>): DeskField[] {
+  return fields.map((f) => {
+    if (f.widget === 'hidden' || (names && !names.has(f.name))) return f;
+    const inner = Array.isArray(f.fields) ? { fields: readOnly(f.fields as DeskField[]) } : {};
+    return { ...f, readonly: true, ...inner };
+  });
+}
+
 function fieldsOf(schema: ZodType, input: DeskInput): DeskField[] {
   return deskFields(schema, registryOverrides(input));
 }
@@ -126,7 +138,7 @@ function collectionsOf(input: DeskInput): DeskCollection[] {
     // New lists, and their cells, come from the spreadsheet (npm run import checks every cell
     // against its column); here an official corrects what a list says about itself.
     create: false,
-    fields: keepTable(fixCategory(fieldsOf(listDisclosureSchema, input), category)),
+    fields: readOnly(keepTable(fixCategory(fieldsOf(listDisclosureSchema, input), category)), new Set(['village', 'period'])),
   });
   /** A Markdown/MDX collection: frontmatter fields, the body, and a file name the official types. */
   const text = (name: string, label: string, description: string, folder: string, schema: ZodType, rest: Record<string, unknown>): DeskCollection => ({
@@ -170,7 +182,7 @@ function collectionsOf(input: DeskInput): DeskCollection[] {
       summary: '{{title}}（{{period}}）',
       preview_path: 'disclosures/{{village}}/{{period}}-finance/',
       // Shown to read; the gate refuses a save (src/lib/desk/gate.ts): ledgers come from spreadsheets.
-      fields: fieldsOf(financeDisclosureSchema, input),
+      fields: readOnly(fieldsOf(financeDisclosureSchema, input)),
     },
     text('legal', '普法文章', '普法文章、政策解读和自测题（docs/普法写作指南.md）。', join(root, 'legal'), legalSchema, {
       sortable_fields: ['publishedOn', 'title'],
