@@ -33,8 +33,7 @@ export interface DeskInput {
 export type DeskConfig = Record<string, unknown> & { collections: DeskCollection[] };
 export type DeskCollection = Record<string, unknown> & { name: string; label: string; fields?: DeskField[] };
 
-/** Where the desk's guide and the spreadsheet import are explained (docs/ in the repository). */
-const GUIDE = 'docs/发布指南.md';
+/** Where the spreadsheet import is explained (docs/ in the repository). */
 const IMPORT_GUIDE = 'docs/导入表格说明.md';
 
 const BODY: DeskField = { name: 'body', label: '正文', widget: 'markdown', hint: '只写文字、标题、列表和表格；不能写程序或网页代码（内容规范“正文”一节）' };
@@ -259,6 +258,3 @@ export function deskConfig(input: DeskInput): DeskConfig {
     collections: deskCollections(input),
   };
 }
-
-/** Where the desk's own guide lives, for the page's notice. */
-export const DESK_GUIDE = GUIDE;

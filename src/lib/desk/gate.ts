@@ -17,7 +17,7 @@ import { disclosureFileNameProblem, legalFileNameProblem, planFileNameProblem } 
 import { isProblem, parseFrontmatterSource, parseJsonSource, type SourceFile } from '../content/source';
 import { checkPersonNames, numberFinding } from '../checks/personal-data';
 import { scanText } from '../privacy';
-import { financeDisclosureSchema, listDisclosureSchema, noticeDisclosureSchema } from '../schemas/disclosure';
+import { listDisclosureSchema, noticeDisclosureSchema } from '../schemas/disclosure';
 import { labelAt } from '../schemas/labels';
 import { legalSchema } from '../schemas/legal';
 import { planSchema } from '../schemas/plan';
@@ -58,7 +58,6 @@ const KINDS: Record<string, Kind> = {
   legal: { schema: legalSchema, format: 'frontmatter' },
   affairs: { schema: listDisclosureSchema, format: 'json' },
   party: { schema: listDisclosureSchema, format: 'json' },
-  finance: { schema: financeDisclosureSchema, format: 'json' },
   'registries/units': { schema: unitsSchema, format: 'json', rootList: 'units' },
   'registries/villages': { schema: villagesSchema, format: 'json', rootList: 'villages' },
 };
@@ -86,7 +85,10 @@ function asSaved(value: unknown): unknown {
 
 /** The file text the desk writes for `data`: JSON, or YAML frontmatter and the body. */
 export function fileText(kind: Pick<Kind, 'format' | 'rootList'>, data: Record<string, unknown>): string {
-  const clean = asSaved(data) as Record<string, unknown>;
+  return serialise(kind, asSaved(data) as Record<string, unknown>);
+}
+
+function serialise(kind: Pick<Kind, 'format' | 'rootList'>, clean: Record<string, unknown>): string {
   if (kind.format === 'json') return `${JSON.stringify(kind.rootList ? (clean[kind.rootList] ?? []) : clean, null, 2)}\n`;
   const { body, ...fields } = clean;
   return `---\n${stringify(fields)}---\n${typeof body === 'string' ? body : ''}\n`;
@@ -112,10 +114,9 @@ export function fieldName(path: ReadonlyArray<string | number>, schema: ZodType)
 }
 
 /** Numbers that must never be published, in any field (the scanner of `npm run check`). */
-function personalNumbers(entry: DeskEntry, kind: Kind, allow: ReadonlySet<string>): Problem[] {
+function personalNumbers(entry: DeskEntry, kind: Kind, saved: Record<string, unknown>, allow: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const hit of scanText(entry.path, { allow })) problems.push({ file: entry.path, ...numberFinding(hit.kind, hit.masked, true) });
-  const saved = asSaved(entry.data) as Record<string, unknown>;
   const data = kind.rootList ? { [kind.rootList]: saved[kind.rootList] } : saved;
   for (const leaf of leaves(data)) {
     const path = kind.rootList ? leaf.path.slice(1) : leaf.path;
@@ -162,11 +163,12 @@ export function checkDeskEntry(entry: DeskEntry, ctx: GateContext): Problem[] {
   if (entry.collection === 'finance') return [{ file: entry.path, ...LEDGER_BY_HAND }];
   const kind = kindOf(entry);
   if (!kind) return [];
-  const text = fileText(kind, entry.data);
+  const saved = asSaved(entry.data) as Record<string, unknown>;
+  const text = serialise(kind, saved);
   const source: SourceFile | Problem = kind.format === 'json' ? parseJsonSource(text, entry.path) : parseFrontmatterSource(text, entry.path);
   if (isProblem(source)) return [source];
   const allow = new Set(ctx.allow);
-  const problems = [...personalNumbers(entry, kind, allow), ...parseWith(kind.schema, source).problems];
+  const problems = [...personalNumbers(entry, kind, saved, allow), ...parseWith(kind.schema, source).problems];
   if (kind.format === 'json' && !kind.rootList) problems.push(...checkPersonNames(source, ctx.maskNames));
   const name = fileNameProblem(entry);
   if (name) problems.push(name);

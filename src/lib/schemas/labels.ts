@@ -191,14 +191,14 @@ const FIELD_HINTS: Record<string, string> = {
   contact: '单位的办公电话，不要写个人手机号',
 };
 
-/** The label of the value at `path` inside `schema`: its `.meta({ label })`, else the key's usual label. */
-export function labelAt(path: ReadonlyArray<string | number>, schema?: ZodType): string | undefined {
-  const key = path.at(-1);
-  return metaText(schemaAt(schema as unknown as SchemaNode | undefined, path), 'label') ?? (typeof key === 'string' ? FIELD_LABELS[key] : undefined);
+/** `.meta({ [key] })` on the schema at `path`, else the table's entry for the path's last key. */
+function textAt(key: 'label' | 'hint', table: Record<string, string>, path: ReadonlyArray<string | number>, schema?: ZodType): string | undefined {
+  const last = path.at(-1);
+  return metaText(schemaAt(schema as unknown as SchemaNode | undefined, path), key) ?? (typeof last === 'string' ? table[last] : undefined);
 }
 
+/** The label of the value at `path` inside `schema`: its `.meta({ label })`, else the key's usual label. */
+export const labelAt = (path: ReadonlyArray<string | number>, schema?: ZodType) => textAt('label', FIELD_LABELS, path, schema);
+
 /** The hint for the value at `path` inside `schema`: its `.meta({ hint })`, else the key's usual hint. */
-export function hintAt(path: ReadonlyArray<string | number>, schema?: ZodType): string | undefined {
-  const key = path.at(-1);
-  return metaText(schemaAt(schema as unknown as SchemaNode | undefined, path), 'hint') ?? (typeof key === 'string' ? FIELD_HINTS[key] : undefined);
-}
+export const hintAt = (path: ReadonlyArray<string | number>, schema?: ZodType) => textAt('hint', FIELD_HINTS, path, schema);
