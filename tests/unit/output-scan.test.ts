@@ -9,7 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { luhnValid, residentIdCheckChar } from '../../src/lib/privacy';
-import { PAGEFIND_SIGNATURE, readOutputText, scanOutputDir } from '../../src/lib/output/scan';
+import { fileDigest, PAGEFIND_SIGNATURE, readOutputText, scanOutputDir } from '../../src/lib/output/scan';
+import { readKnownClean, scanRulesKey, writeKnownClean } from '../../src/lib/output/scan-cache';
 import { outputSourceFinder } from '../../src/lib/output/source';
 import { BATTERY, showsDigits } from '../fixtures/privacy/battery';
 
@@ -103,6 +104,89 @@ describe('scanOutputDir', () => {
   it('lets allow-listed values through, as for content', () => {
     const allowed = scanOutputDir(site, { allow: new Set([MOBILE, ID, CARD]) });
     expect(allowed.problems).toEqual([]);
+  });
+});
+
+// docs/性能.md §8: a rebuild does not read again what a passing scan under the same rules read.
+describe('reusing a clean scan', () => {
+  const files = {
+    'index.html': '<p>欢迎</p>',
+    'legal/a/index.html': '<p>咨询电话 0571-86127305</p>',
+    'leak.txt': `电话 ${MOBILE}\n`,
+    'pagefind/fragment/a.pf_fragment': fragment({ url: '/legal/a/', content: '正文' }),
+    'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]),
+  };
+
+  it('lists every file without a finding, never the one with a finding', () => {
+    const site = dirWith(files);
+    const first = scanOutputDir(site, { displayDir: 'dist', knownClean: new Set() });
+    expect(first.problems.map((p) => p.file)).toEqual(['dist/leak.txt']);
+    expect(first.clean).toHaveLength(4);
+    expect(first.clean).not.toContain(fileDigest('leak.txt', Buffer.from(files['leak.txt'])));
+    expect(first.reused).toBe(0);
+  });
+
+  it('skips the listed files on the next scan, reads the rest, and still finds what they hold', () => {
+    const site = dirWith(files);
+    const known = new Set(scanOutputDir(site, { knownClean: new Set() }).clean);
+    const again = scanOutputDir(site, { displayDir: 'dist', knownClean: known });
+    expect(again.reused).toBe(4);
+    expect(again.textFiles).toBe(1);
+    expect(again.problems.map((p) => p.file)).toEqual(['dist/leak.txt']);
+    // A listed file that changes is read again: its bytes no longer have the listed digest.
+    fs.writeFileSync(path.join(site, 'index.html'), `<p>值班 ${MOBILE}</p>`);
+    const edited = scanOutputDir(site, { displayDir: 'dist', knownClean: known });
+    expect(edited.reused).toBe(3);
+    expect(edited.problems.map((p) => p.file)).toEqual(['dist/index.html', 'dist/leak.txt']);
+  });
+
+  it('still scans the name of a file it does not read again', () => {
+    const site = dirWith({ 'a.txt': '无' });
+    const known = new Set(scanOutputDir(site, { knownClean: new Set() }).clean);
+    fs.renameSync(path.join(site, 'a.txt'), path.join(site, `名单-${MOBILE}.txt`));
+    const renamed = scanOutputDir(site, { displayDir: 'dist', knownClean: known });
+    expect(renamed.reused).toBe(1);
+    expect(renamed.problems.map((p) => p.code)).toEqual(['privacy/output-mobile']);
+  });
+
+  it('keys a digest on how the file is read as well as its bytes', () => {
+    const bytes = Buffer.from('<p>同样的字节</p>');
+    expect(fileDigest('a.html', bytes)).not.toBe(fileDigest('a.txt', bytes));
+    expect(fileDigest('a.html', bytes)).toBe(fileDigest('b/c.htm', bytes));
+  });
+});
+
+describe('the list of clean files (scan-cache.ts)', () => {
+  function project(): string {
+    return dirWith({ 'src/lib/privacy/scan.ts': 'export const rule = 1;\n', 'src/lib/output/scan.ts': '', 'package-lock.json': '{"lockfileVersion":3}' });
+  }
+
+  it('holds under one set of rules: the code of src/lib, the lock file and the allow-list', () => {
+    const dir = project();
+    const key = scanRulesKey(dir, new Set([MOBILE]))!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(scanRulesKey(dir, new Set([MOBILE]))).toBe(key);
+    expect(scanRulesKey(dir, new Set())).not.toBe(key);
+    expect(scanRulesKey(dir, undefined)).toBe(scanRulesKey(dir, new Set()));
+    fs.appendFileSync(path.join(dir, 'src/lib/privacy/scan.ts'), 'export const other = 2;\n');
+    const changedCode = scanRulesKey(dir, new Set([MOBILE]));
+    expect(changedCode).not.toBe(key);
+    fs.writeFileSync(path.join(dir, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}');
+    expect(scanRulesKey(dir, new Set([MOBILE]))).not.toBe(changedCode);
+    fs.writeFileSync(path.join(dir, 'src/lib/new-rule.ts'), '');
+    expect(scanRulesKey(dir, new Set([MOBILE]))).not.toBe(changedCode);
+    expect(scanRulesKey(dirWith({ 'package-lock.json': '{}' }), undefined)).toBeUndefined();
+  });
+
+  it('is read back only under the rules it was written with', () => {
+    const file = path.join(project(), 'cache/output-scan.json');
+    expect(readKnownClean(file, 'a')).toEqual(new Set());
+    writeKnownClean(file, 'a', ['d2', 'd1', 'd2']);
+    expect(readKnownClean(file, 'a')).toEqual(new Set(['d1', 'd2']));
+    expect(readKnownClean(file, 'b')).toEqual(new Set());
+    fs.writeFileSync(file, '{"rules":"a","clean":');
+    expect(readKnownClean(file, 'a')).toEqual(new Set());
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['output-scan.json']);
   });
 });
 

@@ -13,6 +13,7 @@
  * are binary and skipped. Every file's name is scanned too.
  * Findings name the file, line and kind, and show the number masked, never in full.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -37,6 +38,11 @@ export interface OutputScanOptions {
   displayDir?: string;
   /** The file a site file (or a search fragment's page URL) came from, when known (./source.ts). */
   sourceOf?: (relOrUrl: string) => string | undefined;
+  /**
+   * Digests (`fileDigest`) of files an earlier scan under the same rules and allow-list found
+   * clean (./scan-cache.ts): such a file's text is not read again. Its name is still scanned.
+   */
+  knownClean?: ReadonlySet<string>;
 }
 
 export interface OutputScanResult {
@@ -46,6 +52,20 @@ export interface OutputScanResult {
   textBytes: number;
   /** Files skipped as binary (their names are still scanned). */
   binaryFiles: number;
+  /** Digests of the files whose bytes gave no finding, those found in `knownClean` included. */
+  clean: string[];
+  /** Files not read again because `knownClean` had them. */
+  reused: number;
+}
+
+/** How a file is read: the scan of the same bytes differs by kind, so the kind is part of the digest. */
+function readingOf(rel: string): 'markup' | 'json' | 'text' {
+  return MARKUP_EXT.test(rel) ? 'markup' : JSON_EXT.test(rel) ? 'json' : 'text';
+}
+
+/** A file's bytes as the scan reads them: the same digest means the same findings under the same rules. */
+export function fileDigest(rel: string, bytes: Buffer): string {
+  return crypto.createHash('sha256').update(readingOf(rel)).update('\n').update(bytes).digest('base64url').slice(0, 32);
 }
 
 /**
@@ -216,6 +236,8 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
   let textFiles = 0;
   let textBytes = 0;
   let binaryFiles = 0;
+  let reused = 0;
+  const clean: string[] = [];
   const memo: ValueMemo = new Map();
   for (const rel of siteFiles(dir)) {
     // A number in the file's name is masked in the name as shown, too.
@@ -224,26 +246,38 @@ export function scanOutputDir(dir: string, opts: OutputScanOptions = {}): Output
     for (const f of [...inName].reverse()) shownRel = shownRel.slice(0, f.index) + f.masked + shownRel.slice(f.index + f.length);
     const file = `${shown.replace(/\/+$/, '')}/${shownRel}`;
     for (const finding of inName) problems.push(outputProblem(file, { finding }, sourceOf?.(rel), undefined, true));
-    const text = readOutputText(fs.readFileSync(path.join(dir, rel)));
+    const bytes = fs.readFileSync(path.join(dir, rel));
+    const digest = opts.knownClean ? fileDigest(rel, bytes) : undefined;
+    if (digest !== undefined && opts.knownClean?.has(digest)) {
+      reused += 1;
+      clean.push(digest);
+      continue;
+    }
+    const text = readOutputText(bytes);
     if (text === undefined) {
       binaryFiles += 1;
+      clean.push(digest ?? fileDigest(rel, bytes));
       continue;
     }
     textFiles += 1;
     textBytes += Buffer.byteLength(text);
     let hits: Hit[];
     let page: string | undefined;
-    if (MARKUP_EXT.test(rel)) hits = scanMarkup(text, allow, memo);
-    else if (JSON_EXT.test(rel)) {
+    const reading = readingOf(rel);
+    if (reading === 'markup') hits = scanMarkup(text, allow, memo);
+    else if (reading === 'json') {
       const parsed = parseJson(text);
       // A search fragment names its page: that page's source is the fragment's.
       const url = rel.endsWith('.pf_fragment') ? (parsed as { url?: unknown } | undefined)?.url : undefined;
       if (typeof url === 'string') page = url;
       hits = scanJson(text, parsed, allow);
     } else hits = findNumbers(text, allow).map((finding) => ({ finding, line: finding.line, column: finding.column }));
-    if (hits.length === 0) continue;
+    if (hits.length === 0) {
+      clean.push(digest ?? fileDigest(rel, bytes));
+      continue;
+    }
     const source = sourceOf?.(page ?? rel);
     for (const hit of hits) problems.push(outputProblem(file, hit, source, page));
   }
-  return { problems, textFiles, textBytes, binaryFiles };
+  return { problems, textFiles, textBytes, binaryFiles, clean, reused };
 }
