@@ -9,9 +9,9 @@
  * them and the whole site is read again; a file that had a finding is never listed. `astro build
  * --force` does not read the list (it still writes a fresh one). Deleting it only costs time.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { treeDigest } from '../build/tree-digest';
 
 /** The list's file in a content root's cache directory (src/lib/build/paths.ts contentCacheDir). */
 export const SCAN_CACHE_FILE = 'output-scan.json';
@@ -21,31 +21,14 @@ interface Stored {
   clean: string[];
 }
 
-/** Every file under `dir`, sorted, as `rel\nlength\nbytes` into the hash. */
-function hashTree(hash: crypto.Hash, dir: string): void {
-  const files = (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-  for (const rel of files) {
-    const bytes = fs.readFileSync(path.join(dir, rel));
-    hash.update(`${rel}\n${bytes.length}\n`).update(bytes);
-  }
-}
-
 /**
  * The rules a scan result holds under: the project's src/lib, its package-lock.json and the
  * allow-list. Undefined when the project's code cannot be read (then nothing is reused).
  */
 export function scanRulesKey(project: string, allow: ReadonlySet<string> | undefined): string | undefined {
-  const lib = path.join(project, 'src', 'lib');
-  if (!fs.existsSync(lib)) return undefined;
-  const hash = crypto.createHash('sha256').update('gongkailan output scan 1\n');
-  hashTree(hash, lib);
-  const lock = path.join(project, 'package-lock.json');
-  if (fs.existsSync(lock)) hash.update('lock\n').update(fs.readFileSync(lock));
-  for (const value of [...(allow ?? [])].sort()) hash.update(`allow\n${value}\n`);
-  return hash.digest('hex');
+  if (!fs.existsSync(path.join(project, 'src', 'lib'))) return undefined;
+  const allowed = JSON.stringify([...(allow ?? [])].sort());
+  return treeDigest(project, `gongkailan output scan 1 ${allowed}`, ['src/lib', 'package-lock.json']);
 }
 
 /** The digests a passing scan under `rules` left in `file`; empty when there is none or it is another rule set's. */

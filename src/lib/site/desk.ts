@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { treeDigest } from '../build/tree-digest';
 
 /** The desk's address under the base path. */
 export const DESK_ROUTE = '/admin/';
@@ -15,27 +16,36 @@ export function isDeskFile(rel: string): boolean {
   return rel.split(path.sep).join('/').startsWith(DESK_ROUTE.slice(1));
 }
 
+/** The desk's application: its entry module, built on its own (src/integrations/desk.ts). */
+export const DESK_ENTRY = 'src/town/desk/desk.ts';
+/** Where built applications are kept between builds, one directory per state of the code. */
+export const DESK_CACHE = '.cache/desk';
+/** The entry's file name in a built application. */
+export const DESK_APP_ENTRY = 'desk.js';
+
 /**
- * The `_astro/` files of the desk's application: what its page's scripts load, and what those
- * load in turn (chunks, fonts, WebAssembly), minus anything a reader's page loads too.
+ * The state of the code the application is built from: its entry's folder, src/lib (the gate,
+ * the schemas, the privacy rules it bundles), the build plugin and the lock file.
  */
-export function deskAssets(dist: string): Set<string> {
-  const reach = (entries: readonly string[]) => {
-    const seen = new Set<string>();
-    const queue = [...entries];
-    for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
-      if (seen.has(f) || !fs.existsSync(path.join(dist, '_astro', f))) continue;
-      seen.add(f);
-      if (!f.endsWith('.js')) continue;
-      const text = fs.readFileSync(path.join(dist, '_astro', f), 'utf8');
-      // Imports (`"./x.js"`) and asset URLs (`new URL(\`/_astro/x.wasm\`, …)`) alike.
-      for (const m of text.matchAll(/["'`](?:\.\/|[^"'`\s]*\/_astro\/)?([\w.-]+\.(?:js|css|woff2|wasm|png))["'`]/g)) queue.push(m[1]!);
-    }
-    return seen;
-  };
-  const scriptsOf = (html: string) => [...html.matchAll(/<script\b[^>]*\bsrc="[^"]*\/_astro\/([^"]+)"/g)].map((m) => m[1]!);
-  const pages = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
-  const desk = reach(pages.filter(isDeskFile).flatMap((f) => scriptsOf(fs.readFileSync(path.join(dist, f), 'utf8'))));
-  const readers = reach(pages.filter((f) => !isDeskFile(f)).flatMap((f) => scriptsOf(fs.readFileSync(path.join(dist, f), 'utf8'))));
-  return new Set([...desk].filter((f) => !readers.has(f)));
+export function deskAppKey(project: string): string {
+  const digest = treeDigest(project, 'gongkailan desk app 1', ['src/town/desk', 'src/lib', 'src/integrations/desk.ts', 'package-lock.json']);
+  return (digest ?? 'none').slice(0, 16);
+}
+
+/**
+ * Where the application sits in a site, relative to its base: inside the desk's own folder, so
+ * everything that keeps /admin/ apart (robots, nginx's policy, the text-page budgets) covers it.
+ */
+export function deskAppPath(key: string): string {
+  return `${DESK_ROUTE.slice(1)}app-${key}/`;
+}
+
+/** The files of the desk's application in a built site (relative, `/`-separated). */
+export function deskAppFiles(dist: string): string[] {
+  const admin = path.join(dist, DESK_ROUTE.slice(1));
+  if (!fs.existsSync(admin)) return [];
+  return (fs.readdirSync(admin, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => /^admin\/app-[^/]+\//.test(rel));
 }
