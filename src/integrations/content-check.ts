@@ -18,7 +18,11 @@ export function contentCheck(root: string): AstroIntegration {
         const result = await validateRoot(root, process.env, { publicDir: fileURLToPath(config.publicDir) });
         if (result.problems.length > 0) {
           console.error(formatReport(result.problems));
-          throw new Error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
+          console.error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
+          // The report is the whole message: a thrown error would add Astro's "unhandled error"
+          // banner and a stack trace of this file, which reads to an official like a crash.
+          // Nothing has been written yet (this is the first hook), so there is nothing to clean up.
+          process.exit(1);
         }
         if (result.warnings.length > 0) console.warn(formatWarnings(result.warnings));
         if ('content' in result) handOverValidated(root, result.content);
