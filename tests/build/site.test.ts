@@ -117,6 +117,18 @@ describe('a town built through CONTENT_DIR', () => {
     }
   });
 
+  it("gives search tips from the town's own villages and short forms, none it lacks", () => {
+    const villages = json<Array<{ name: string }>>(LINHE, 'villages.json');
+    const tips = read(dist, 'search/index.html').split('id="search-tips"')[1]!;
+    expect(tips).toContain(`如“${villages[0]!.name} 财务”`);
+    // This town configures no short forms (site.json search.synonyms): no such tip.
+    expect(tips).not.toContain('常用简称');
+    const sample = json<{ search: { synonyms: string[][] } }>(SAMPLE, 'site.json').search.synonyms[0]!;
+    const sampleTips = read(builds.sample, 'search/index.html').split('id="search-tips"')[1]!;
+    const short = [...sample].sort((a, b) => a.length - b.length)[0]!;
+    expect(sampleTips).toContain(`常用简称也能找到，如搜“${short}”`);
+  });
+
   it('loads no JavaScript on text pages beyond the shared switch script (≤ 2 KB gzipped)', () => {
     // The publishing desk is the one page that runs an application (src/lib/site/desk.ts).
     const htmlFiles = listFiles(dist).filter((f) => f.endsWith('.html') && !isDeskFile(f));
