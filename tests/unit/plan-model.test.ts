@@ -59,6 +59,25 @@ describe('overdue', () => {
     expect(p!.rollup).toEqual({ total: 4, done: 1, overdue: 1, ongoing: 2, notStarted: 0, averageProgress: 63 });
     expect(summarize([])).toEqual({ total: 0, done: 0, overdue: 0, ongoing: 0, notStarted: 0, averageProgress: 0 });
   });
+
+  it('counts 未开始 apart from 推进中, so the four counts add up to the total', () => {
+    const [q] = buildPlanViews(
+      [
+        plan('q', {
+          tasks: [
+            ...tasks,
+            task({ id: 'later', due: '2026-12-31', status: '未开始', progress: 0 }),
+            task({ id: 'late-start', due: '2026-06-01', status: '未开始', progress: 0 }),
+          ],
+        }),
+      ],
+      units,
+      '2026-07-01',
+    );
+    expect(q!.rollup).toMatchObject({ total: 6, done: 1, overdue: 2, ongoing: 2, notStarted: 1 });
+    const r = q!.rollup;
+    expect(r.done + r.ongoing + r.notStarted + r.overdue).toBe(r.total);
+  });
 });
 
 describe('phases', () => {

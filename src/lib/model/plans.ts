@@ -39,8 +39,9 @@ export interface ProgressSummary {
   total: number;
   done: number;
   overdue: number;
-  /** Neither done nor overdue. */
+  /** 推进中: under way — neither done, overdue nor 未开始. */
   ongoing: number;
+  /** 未开始 and not overdue. done + ongoing + notStarted + overdue = total. */
   notStarted: number;
   /** Mean progress of all tasks, percent rounded to an integer (0 when no tasks). */
   averageProgress: number;
@@ -83,7 +84,7 @@ export function summarize(tasks: readonly TaskView[]): ProgressSummary {
   const overdue = tasks.filter((t) => t.overdue).length;
   const notStarted = tasks.filter((t) => t.status === '未开始' && !t.overdue).length;
   const avg = tasks.length ? Math.round(tasks.reduce((s, t) => s + t.progress, 0) / tasks.length) : 0;
-  return { total: tasks.length, done, overdue, ongoing: tasks.length - done - overdue, notStarted, averageProgress: avg };
+  return { total: tasks.length, done, overdue, ongoing: tasks.length - done - overdue - notStarted, notStarted, averageProgress: avg };
 }
 
 export interface PlanInput {
