@@ -162,7 +162,9 @@ describe('npm run check on datasets', () => {
     expect(problems).toEqual([]);
     const rows = buildDatasetView(datasetSchema.parse(data), villages).table.rows;
     expect(rows[8]!.cells.map((c) => c.text)).toEqual(['0', '—']);
-    expect(rows[2]!.cells.map((c) => c.text)).toEqual(['<5', '<5']);
+    // A hidden rate says 不公开: "<5" beside a percentage would read as "under 5 %".
+    expect(rows[2]!.cells.map((c) => c.text)).toEqual(['<5', '不公开']);
+    expect(datasetCsv(datasetSchema.parse(data)).split('\n')[3]).toMatch(/,<5,不公开\r?$/);
     expect(rows[0]!.cells.map((c) => c.text)).toEqual(['9', '80.0%']);
   });
 });

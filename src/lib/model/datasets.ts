@@ -12,7 +12,7 @@ import type { Village } from '../schemas/village';
 export interface Cell {
   value: number | null;
   suppressed: boolean;
-  /** What the reader sees: the number, or "<5" for a suppressed cell. */
+  /** What the reader sees: the number, or "<5" for a suppressed count (HIDDEN_RATE_TEXT for a rate). */
   text: string;
 }
 
@@ -89,6 +89,17 @@ export function suppressedNote(threshold: number): string {
   return `不公开：少于${threshold}，或为防止推算而一并隐藏`;
 }
 
+/**
+ * A hidden rate is not written "<5": beside a percentage that reads as "under 5 %". What was
+ * hidden is the count the rate is taken of, so the cell just says it is not published.
+ */
+export const HIDDEN_RATE_TEXT = '不公开';
+
+/** What a hidden cell of measure `m` says, on the page and in the CSV. */
+export function hiddenText(m: Measure, threshold: number): string {
+  return m.type === 'rate' ? HIDDEN_RATE_TEXT : suppressedText(threshold);
+}
+
 /** Shown for a rate whose base is zero (0 cases: 0/0 has no rate; it is not hidden). */
 export const NO_RATE_TEXT = '—';
 
@@ -104,7 +115,7 @@ export function rateHasNoBase(row: DataRow, m: Measure, measures: readonly Measu
 function cell(row: DataRow, m: Measure, threshold: number, measures: readonly Measure[]): Cell {
   const v = row[m.key];
   if ((v === null || v === undefined) && rateHasNoBase(row, m, measures)) return { value: null, suppressed: false, text: NO_RATE_TEXT };
-  if (row.suppressed === true || v === null || v === undefined) return { value: null, suppressed: true, text: suppressedText(threshold) };
+  if (row.suppressed === true || v === null || v === undefined) return { value: null, suppressed: true, text: hiddenText(m, threshold) };
   const n = Number(v);
   return { value: n, suppressed: false, text: m.type === 'rate' ? `${n.toFixed(1)}%` : n.toLocaleString('zh-CN') };
 }

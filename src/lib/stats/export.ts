@@ -1,14 +1,13 @@
 /**
- * Downloads of a dataset: CSV with suppressed cells written "<5" as everywhere else (a rate
- * of a row that counted nothing is left empty), and a
+ * Downloads of a dataset: CSV with suppressed cells written as on the page ("<5" for a count,
+ * 不公开 for a rate; a rate of a row that counted nothing is left empty), and a
  * Frictionless Data Package describing every CSV (https://specs.frictionlessdata.io/).
  */
 import { toCsv } from '../core/csv';
 import type { Dataset } from '../schemas/dataset';
-import { rateHasNoBase, suppressedText } from '../model/datasets';
+import { HIDDEN_RATE_TEXT, hiddenText, rateHasNoBase, suppressedText } from '../model/datasets';
 
 export function datasetCsv(d: Dataset): string {
-  const hidden = suppressedText(d.suppression.threshold);
   return toCsv(
     [...d.dimensions.map((x) => ({ label: x.key, type: 'text' as const })), ...d.measures.map((m) => ({ label: m.key, type: 'number' as const }))],
     d.rows.map((r) => [
@@ -17,7 +16,7 @@ export function datasetCsv(d: Dataset): string {
         const v = r[m.key];
         if (v !== null && v !== undefined && r.suppressed !== true) return v as number;
         // A rate of a row with no cases is empty (no value exists), not hidden.
-        return rateHasNoBase(r, m, d.measures) ? '' : hidden;
+        return rateHasNoBase(r, m, d.measures) ? '' : hiddenText(m, d.suppression.threshold);
       }),
     ]),
   );
@@ -58,7 +57,7 @@ export function dataPackage(datasets: readonly Dataset[], meta: { name: string; 
         ],
         primaryKey: d.dimensions.map((x) => x.key),
         // Suppressed cells are published as "<threshold", a missing value for machines.
-        missingValues: ['', suppressedText(d.suppression.threshold)],
+        missingValues: ['', suppressedText(d.suppression.threshold), HIDDEN_RATE_TEXT],
       },
     })),
   };
