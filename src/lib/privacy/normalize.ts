@@ -63,6 +63,9 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   dash: '\u2010',
   ndash: '\u2013',
   mdash: '\u2014',
+  horbar: '\u2015',
+  bull: '\u2022',
+  bullet: '\u2022',
   minus: '\u2212',
   period: '.',
   sol: '/',
@@ -149,7 +152,7 @@ function decodeEntity(m: RegExpExecArray): string | undefined {
 
 const CHINESE_DIGIT_RE = /[〇零一幺二两三四五六七八九]/;
 /** What a character may turn into that matters to a scan: digits, letters, gap characters, markup. */
-const SIGNIFICANT_RE = /[0-9A-Za-z\s\-./\\_()[\]{}"'+*~`<&\u00B7\u2010-\u2013\u2212\u30FB]/;
+const SIGNIFICANT_RE = /[0-9A-Za-z\s\-./\\_()[\]{}"'+*~`<&\u00B7\u2010-\u2015\u2022\u2212\u2219\u2E3A\u2E3B\u2500\u2501\u30FB\u30FC]/;
 /** Per BMP code unit: 0 not yet known, 1 inert (copied as it is), 2 needs normalising. */
 const unitKind = new Uint8Array(65536);
 

@@ -211,7 +211,17 @@ const GAP_KIND = new Uint8Array(65536);
 for (const ch of [' ', '\t', '\r', '\n', '/', BREAK_MARK]) GAP_KIND[ch.charCodeAt(0)] = SOFT;
 // Markup (tags, Markdown emphasis) is one kind of gap however it is spelled.
 for (const ch of ['*', '_', '~', '`', JOIN_MARK]) GAP_KIND[ch.charCodeAt(0)] = MARKUP;
-for (const ch of '-\u2010\u2011\u2012\u2013\u2212.\u00B7\u30FB\\()[]{}"\'+') GAP_KIND[ch.charCodeAt(0)] = HARD;
+for (const ch of '-.\\()[]{}"\'+') GAP_KIND[ch.charCodeAt(0)] = HARD;
+/**
+ * Every way of drawing a dash is one dash, and every dot one dot: `138—5711-2345` is one
+ * number with one kind of gap, as a reader sees it. Chinese typing puts em dashes (——, the
+ * IME's dash key), horizontal bars and box-drawing lines where a hyphen would go.
+ */
+const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\u2500\u2501\u30FC';
+const DOTS = '\u00B7\u2022\u2219\u30FB';
+for (const ch of DASHES + DOTS) GAP_KIND[ch.charCodeAt(0)] = HARD;
+const CANONICAL_MARK = new Map<number, string>([...DASHES].map((ch) => [ch.charCodeAt(0), '-']));
+for (const ch of DOTS) CANONICAL_MARK.set(ch.charCodeAt(0), '.');
 
 interface Group {
   /** Normalised offsets. */
@@ -265,7 +275,7 @@ function readGap(text: string, a: number): boolean {
       if (c === 10 && ++newlines > 1) return false;
       continue;
     }
-    const mark = kind === MARKUP ? JOIN_MARK : text.charAt(k);
+    const mark = kind === MARKUP ? JOIN_MARK : (CANONICAL_MARK.get(c) ?? text.charAt(k));
     if (!sig.endsWith(mark)) sig += mark;
   }
   return false;
@@ -292,6 +302,14 @@ function readRun(text: string, start: number): { run: Run; next: number } {
     sig.push(gapSig);
     breaks.push(gapBreaks);
     k = gapEnd;
+  }
+  // An area code or mobile prefix in parentheses, `(138)5711-2345` or `(138) 5711 2345`: the
+  // brackets set the first group apart and say nothing of how the rest is written, so the first
+  // gap counts as the gap that follows it.
+  const first = groups[0];
+  if (first !== undefined && groups.length > 2 && text.charAt(start - 1) === '(' && text.charAt(first.end) === ')' && first.digits.length <= 4) {
+    sig[0] = sig[1] ?? '';
+    soft[0] = soft[1] ?? false;
   }
   const after = text.charCodeAt(k);
   return {
@@ -398,7 +416,9 @@ function isCandidateLength(len: number): boolean {
 }
 
 /** The hard gaps that may mix with white space in one number: dashes and markup. */
-const MIXABLE: ReadonlySet<string> = new Set(['', '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2212', JOIN_MARK]);
+const MIXABLE: ReadonlySet<string> = new Set(['', '-', JOIN_MARK]);
+/** The two hard gaps that may mix with each other in one number. */
+const DOT_DASH: ReadonlySet<string> = new Set(['-', '.']);
 
 /** DP states: how the last segment ended (for the "one long spaced number" rule). */
 const PLAIN = 0;
@@ -475,9 +495,11 @@ function scanRun(text: string, run: Run, out: Candidate[]): void {
         if (j > k) {
           const g = sig[j - 1] ?? '';
           if (g !== '' && hard === '') hard = g;
-          if (g !== '' && g !== hard) break;
+          // Dots and dashes in one number (`138.5711-2345`) are one number, mixed.
+          const dotDash = g !== '' && g !== hard && DOT_DASH.has(g) && DOT_DASH.has(hard);
+          if (g !== '' && g !== hard && !dotDash) break;
           // Dots between spaced groups are decimals (`13.255 6.75488`), never one number.
-          if (g !== sig[k] && !MIXABLE.has(hard)) break;
+          if (g !== sig[k] && !dotDash && !MIXABLE.has(hard)) break;
           if (g !== sig[k]) mixed = true;
           if ((whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1) break;
         }
