@@ -1,8 +1,9 @@
 /**
  * Turning one spreadsheet cell into a contract value — exactly, or not at all.
  *
- * Money: a text cell is read as written ("1234.50", "5000", "1,234.5", "¥1,234.50" — commas
- * and ¥ are dropped; at most two decimals; normalised to two). A numeric cell (WPS/Excel keep
+ * Money: a text cell is read as written ("1234.50", "5000", "1,234.5", "¥1,234.50" — ¥ and
+ * thousands commas are dropped, a comma anywhere else is refused; at most two decimals;
+ * normalised to two). A numeric cell (WPS/Excel keep
  * a binary double) is accepted only when it lies within 1e-6 yuan of a two-decimal value, and
  * is then taken as exactly that value, via integer fen. Nothing here adds money in floating
  * point.
@@ -75,11 +76,37 @@ const MONEY_FIX = bi(
   'write the amount in digits with at most two decimals, e.g. 5000.00, 318.6 or 1,234.50 (yuan)',
 );
 
-/** Text money: commas, spaces and ¥ dropped; 0–2 decimals; → "1234.50". */
+/**
+ * A number as written, its thousands separators checked and dropped: `1,234,567` → `1234567`.
+ * A separator anywhere else (`1,00.00`, `12,34`) is a typo whose meaning is unknown — 100.00 or
+ * 1,000.00 — so it is refused rather than read (a misread amount is a wrong public ledger).
+ * Undefined when the separators are misplaced; the text unchanged when it has none.
+ */
+export function withoutThousands(s: string): string | undefined {
+  const m = /^([+-]?)([\d,，]*)(\.\d*)?$/.exec(s);
+  if (!m) return s;
+  const [, sign = '', int = '', dec = ''] = m;
+  if (!/[,，]/.test(int)) return s;
+  return /^\d{1,3}(?:[,，]\d{3})+$/.test(int) ? `${sign}${int.replace(/[,，]/g, '')}${dec}` : undefined;
+}
+
+const MISPLACED_COMMA_FIX = bi(
+  '千分位逗号只能每三位一个（1,234,567.00），或者不写逗号（1234567.00）；请对照账簿改正',
+  'thousands commas go every three digits (1,234,567.00), or leave them out (1234567.00); check the books',
+);
+
+/** Text money: spaces, ¥ and thousands commas dropped; 0–2 decimals; → "1234.50". */
 export function moneyFromText(written: string): CellResult<string> {
-  const s = written.replace(/[\s,，¥￥]/g, '');
-  if (s === '') {
+  const bare = written.replace(/[\s¥￥]/g, '');
+  if (bare === '') {
     return fail(bi('金额为空', 'the amount is empty'), bi('填写金额；没有发生额写 0', 'fill in the amount; write 0 if there is none'));
+  }
+  const s = withoutThousands(bare);
+  if (s === undefined) {
+    return fail(
+      bi(`金额“${written}”中的逗号位置不对，看不出是多少`, `the commas in the amount "${written}" are misplaced, so its value is unclear`),
+      MISPLACED_COMMA_FIX,
+    );
   }
   const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[3] !== undefined && m[3] === '')) {
@@ -182,9 +209,12 @@ export function integerFromCell(v: RawValue): CellResult<number> {
     return fail(bi(`${formatNumber(v)} 不是整数`, `${formatNumber(v)} is not a whole number`), INTEGER_FIX);
   }
   if (typeof v === 'string') {
-    const s = v.replace(/[\s,]/g, '');
+    const bare = v.replace(/\s/g, '');
+    if (bare === '') return fail(bi('整数为空', 'the number is empty'), INTEGER_FIX);
+    const s = withoutThousands(bare);
+    if (s === undefined)
+      return fail(bi(`“${v}”中的逗号位置不对，看不出是多少`, `the commas in "${v}" are misplaced, so its value is unclear`), MISPLACED_COMMA_FIX);
     if (/^[+-]?\d{1,15}$/.test(s)) return ok(Number(s));
-    if (s === '') return fail(bi('整数为空', 'the number is empty'), INTEGER_FIX);
     return fail(bi(`“${v}”不是整数`, `"${v}" is not a whole number`), INTEGER_FIX);
   }
   if (v === null) return fail(bi('整数为空', 'the number is empty'), INTEGER_FIX);

@@ -33,6 +33,16 @@ describe('money cells are exact', () => {
     expect(value(moneyFromCell(' 0.00 '))).toBe('0.00');
   });
 
+  it('refuses commas that are not thousands separators, naming the cell’s text: 1,00.00 may be 100.00 or 1,000.00', () => {
+    expect(value(moneyFromCell('1,234,567.00'))).toBe('1234567.00');
+    expect(value(moneyFromCell('-1，234.50'))).toBe('-1234.50');
+    for (const bad of ['1,00.00', '12,34', '1234,567.00', ',100.00', '100,.00', '1,,000.00', '1,0000']) {
+      const r = moneyFromCell(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.what.zh, bad).toContain(`金额“${bad}”中的逗号位置不对`);
+    }
+  });
+
   it('text that is not an exact amount is refused', () => {
     for (const bad of ['12.345', '五千元', '约500', '5000元', '1234.', '.5', '', '1.2.3', '12e3']) {
       expect(moneyFromCell(bad).ok, bad).toBe(false);
@@ -75,5 +85,7 @@ describe('text and integers', () => {
     expect(integerFromCell(3.5).ok).toBe(false);
     expect(integerFromCell('3人').ok).toBe(false);
     expect(integerFromCell(null).ok).toBe(false);
+    expect(value(integerFromCell('1,234'))).toBe(1234);
+    expect(integerFromCell('1,23').ok).toBe(false);
   });
 });
