@@ -47,6 +47,11 @@ describe('dataset view', () => {
     expect(indicatorValue(goal({}), dataset)).toMatchObject({ value: 62, met: false });
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2026-10' } }), dataset)).toMatchObject({ value: 36, met: true });
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2026' } }), dataset)).toMatchObject({ value: 62 });
+    // A period the data has not reached: no value, and said to be no data rather than hidden.
+    const later = indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2030' } }), dataset);
+    expect(later).toMatchObject({ noData: true });
+    expect(later?.value).toBeUndefined();
+    expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', period: '2026' } }), dataset)?.noData).toBeUndefined();
     // A village whose monthly cells are suppressed still has its true total; a hidden cell stays unknown.
     expect(indicatorValue(goal({ indicator: { dataset: dataset.id, measure: 'count', where: { village: '330799203201' } } }), dataset)?.value).toBe(9);
     expect(

@@ -1,5 +1,6 @@
 /** Cross-file and logical checks on plans (CONTENT.md § Governance plans), one rule per idea. */
 import { isInForce } from '../model/plans';
+import { timeDimension } from '../model/datasets';
 import { bi } from '../core/errors';
 import type { ContentSet, PlanSource } from '../content/set';
 import { codesOf, defineItemRule, defineRule, doc, locate, runItemRules, type Draft } from './rule';
@@ -184,7 +185,16 @@ const tasks = defineItemRule({
   },
 });
 
-type GoalCode = 'plan/duplicate-goal-id' | 'plan/unknown-dimension' | 'plan/unknown-dataset' | 'plan/unknown-measure';
+type GoalCode =
+  | 'plan/duplicate-goal-id'
+  | 'plan/unknown-dimension'
+  | 'plan/unknown-dimension-value'
+  | 'plan/indicator-period'
+  | 'plan/unknown-dataset'
+  | 'plan/unknown-measure';
+
+/** At most this many values are listed in a fix (a village dimension may have dozens). */
+const LISTED_VALUES = 12;
 type Goal = NonNullable<PlanSource['data']['goals']>[number];
 
 /** A goal's indicator names a real dataset, one of its measures and only its dimensions. */
@@ -194,7 +204,7 @@ function indicatorFindings(g: Goal, i: number, content: ContentSet): Array<Draft
   const found = content.datasets.find((d) => d.id === g.indicator!.dataset);
   const ds = found && { id: found.id, measures: found.data.measures.map((m) => m.key) };
   const dims = found ? found.data.dimensions.map((x) => x.key) : [];
-  for (const key of Object.keys(g.indicator.where ?? {})) {
+  for (const [key, value] of Object.entries(g.indicator.where ?? {})) {
     if (found && !dims.includes(key)) {
       out.push({
         path: ['goals', i, 'indicator', 'where', key],
@@ -202,7 +212,30 @@ function indicatorFindings(g: Goal, i: number, content: ContentSet): Array<Draft
         what: bi(`数据集“${found.id}”没有维度“${key}”`, `dataset "${found.id}" has no dimension "${key}"`),
         fix: bi(`可用的维度：${dims.join('、')}`, `available dimensions: ${dims.join(', ')}`),
       });
+    } else if (found) {
+      // A value the dataset never has (a mistyped village code) would show the goal as 不公开 forever.
+      const values = [...new Set(found.data.rows.map((r) => String(r[key])))].sort();
+      if (!values.includes(value)) {
+        const listed = values.slice(0, LISTED_VALUES).join('、') + (values.length > LISTED_VALUES ? ' …' : '');
+        out.push({
+          path: ['goals', i, 'indicator', 'where', key],
+          code: 'plan/unknown-dimension-value',
+          what: bi(`数据集“${found.id}”的维度“${key}”中没有“${value}”`, `dataset "${found.id}" has no "${value}" in dimension "${key}"`),
+          fix: bi(`核对取值；数据集中有：${listed}`, `check the value; the dataset has: ${listed}`),
+        });
+      }
     }
+  }
+  if (found && g.indicator.period !== undefined && timeDimension(found.data) === undefined) {
+    out.push({
+      path: ['goals', i, 'indicator', 'period'],
+      code: 'plan/indicator-period',
+      what: bi(
+        `数据集“${found.id}”没有月份、季度或年份维度，不能按统计期“${g.indicator.period}”取值`,
+        `dataset "${found.id}" has no month, quarter or year dimension, so it has no value for period "${g.indicator.period}"`,
+      ),
+      fix: bi('删除 period，或改用按月份、季度或年份统计的数据集', 'remove period, or use a dataset counted by month, quarter or year'),
+    });
   }
   if (!ds) {
     out.push({
@@ -235,6 +268,18 @@ const goals = defineItemRule({
       "a goal's indicator filters only by its dataset's dimensions",
       '改用数据集已声明的维度',
       'use a dimension the dataset declares',
+    ),
+    'plan/unknown-dimension-value': doc(
+      '目标指标的筛选值在该数据集中存在',
+      "a goal's indicator filters by a value its dataset has",
+      '核对取值（如村的 12 位代码）',
+      'check the value (e.g. the 12-digit village code)',
+    ),
+    'plan/indicator-period': doc(
+      '按统计期取值的目标指标，其数据集有月份、季度或年份维度',
+      "a goal's indicator with a period uses a dataset counted by month, quarter or year",
+      '删除 period，或改用按月份、季度或年份统计的数据集',
+      'remove period, or use a dataset counted by month, quarter or year',
     ),
     'plan/unknown-dataset': doc(
       '目标指标关联的数据集存在',

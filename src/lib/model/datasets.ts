@@ -189,7 +189,8 @@ export function evaluateAlerts(d: Dataset, rule: AlertRule, label: (dim: Dimensi
   return out;
 }
 
-function timeDimension(d: Dataset): Dimension | undefined {
+/** The dataset's month, quarter or year dimension, if it has one. */
+export function timeDimension(d: Dataset): Dimension | undefined {
   return d.dimensions.find((x) => TIME_TYPES.has(x.type));
 }
 
@@ -266,6 +267,8 @@ export interface IndicatorValue {
   value?: number;
   /** 已达成 / 未达成; undefined when the value is not published (suppressed or missing). */
   met?: boolean;
+  /** The dataset has no row for the goal's period yet (a goal about a year still to come): 暂无数据, not 不公开. */
+  noData?: true;
   unit: string;
   datasetTitle: string;
 }
@@ -299,7 +302,8 @@ export function indicatorValue(goal: Goal, d: Dataset): IndicatorValue | undefin
   });
   const known = (r: DataRow) => r.suppressed !== true && typeof r[m.key] === 'number';
   const sum = (rs: readonly DataRow[]) => rs.reduce((s, r) => s + (r[m.key] as number), 0);
-  if (matching.length === 0 || (m.type === 'rate' && (matching.length !== 1 || !known(matching[0]!)))) return base;
+  if (matching.length === 0) return { ...base, noData: true };
+  if (m.type === 'rate' && (matching.length !== 1 || !known(matching[0]!))) return base;
   let value: number | undefined = matching.every(known) ? sum(matching) : undefined;
   if (value === undefined && m.type === 'count' && period) {
     const whole = totalsBy(d, Object.keys(where))?.filter((r) => Object.entries(where).every(([k, v]) => String(r[k]) === v));
