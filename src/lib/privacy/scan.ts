@@ -307,7 +307,9 @@ function readRun(text: string, start: number): { run: Run; next: number } {
   // brackets set the first group apart and say nothing of how the rest is written, so the first
   // gap counts as the gap that follows it.
   const first = groups[0];
-  if (first !== undefined && groups.length > 2 && text.charAt(start - 1) === '(' && text.charAt(first.end) === ')' && first.digits.length <= 4) {
+  // Only a bracket alone (`(1)-5632…` in code is no prefix), around 3 or 4 digits.
+  const prefixLength = first?.digits.length ?? 0;
+  if (first !== undefined && groups.length > 2 && text.charAt(start - 1) === '(' && sig[0] === ')' && prefixLength >= 3 && prefixLength <= 4) {
     sig[0] = sig[1] ?? '';
     soft[0] = soft[1] ?? false;
   }
@@ -417,8 +419,6 @@ function isCandidateLength(len: number): boolean {
 
 /** The hard gaps that may mix with white space in one number: dashes and markup. */
 const MIXABLE: ReadonlySet<string> = new Set(['', '-', JOIN_MARK]);
-/** The two hard gaps that may mix with each other in one number. */
-const DOT_DASH: ReadonlySet<string> = new Set(['-', '.']);
 
 /** DP states: how the last segment ended (for the "one long spaced number" rule). */
 const PLAIN = 0;
@@ -495,11 +495,10 @@ function scanRun(text: string, run: Run, out: Candidate[]): void {
         if (j > k) {
           const g = sig[j - 1] ?? '';
           if (g !== '' && hard === '') hard = g;
-          // Dots and dashes in one number (`138.5711-2345`) are one number, mixed.
-          const dotDash = g !== '' && g !== hard && DOT_DASH.has(g) && DOT_DASH.has(hard);
-          if (g !== '' && g !== hard && !dotDash) break;
+          // Dots and dashes never mix: `4.2-20.4` is SVG path data and number ranges, not a number.
+          if (g !== '' && g !== hard) break;
           // Dots between spaced groups are decimals (`13.255 6.75488`), never one number.
-          if (g !== sig[k] && !dotDash && !MIXABLE.has(hard)) break;
+          if (g !== sig[k] && !MIXABLE.has(hard)) break;
           if (g !== sig[k]) mixed = true;
           if ((whole[j] === 1 && !(j === k + 1 && isCountryCode(groups[k]))) || whole[k] === 1) break;
         }
