@@ -15,4 +15,5 @@ if (process.argv.includes('--json')) {
 } else {
   printCheck(root, result);
 }
-process.exit(problems.length ? 1 : 0);
+// exitCode, not exit(): a report to a pipe is written asynchronously and exit() would cut it off (at 64 KB).
+process.exitCode = problems.length ? 1 : 0;

@@ -113,6 +113,7 @@ if (problems.length > 0) {
       ? '\n提交已被拒绝：请先删除上面列出的个人信息。(Commit refused: remove the personal data listed above.)'
       : '\n提交已被拒绝：请先改正上面列出的问题。(Commit refused: fix the problems listed above.)',
   );
-  process.exit(1);
+  // exitCode, not exit(): a long report to a pipe would be cut off.
+  process.exitCode = 1;
 }
 if (process.env.GKL_HOOK_TIMING) console.error(`pre-commit scan: ${Math.round(performance.now() - started)} ms`);

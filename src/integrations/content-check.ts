@@ -17,11 +17,12 @@ export function contentCheck(root: string): AstroIntegration {
       'astro:config:setup': async ({ config }) => {
         const result = await validateRoot(root, process.env, { publicDir: fileURLToPath(config.publicDir) });
         if (result.problems.length > 0) {
-          console.error(formatReport(result.problems));
-          console.error('内容检查未通过，未生成网站。(Content check failed; nothing was built.)');
+          const report = `${formatReport(result.problems)}\n内容检查未通过，未生成网站。(Content check failed; nothing was built.)\n`;
           // The report is the whole message: a thrown error would add Astro's "unhandled error"
           // banner and a stack trace of this file, which reads to an official like a crash.
           // Nothing has been written yet (this is the first hook), so there is nothing to clean up.
+          // Exit once the report has left the process: a long one to a pipe would be cut off.
+          await new Promise<void>((resolve) => process.stderr.write(report, () => resolve()));
           process.exit(1);
         }
         if (result.warnings.length > 0) console.warn(formatWarnings(result.warnings));

@@ -20,6 +20,21 @@ describe('npm run check', () => {
     expect(out.ms).toBeLessThan(5000);
   });
 
+  it('prints a long report whole to a pipe: the JSON of 400 problems parses and the text ends with its total', () => {
+    const root = contentRootWith();
+    const plan = fs.readFileSync(path.join(FIXTURES, 'faults', 'plan-unknown-dimension', 'plans', 'fault-plan.md'), 'utf8');
+    for (let k = 0; k < 400; k++) fs.writeFileSync(path.join(root, 'plans', `fault-${k}.md`), plan.replace(/-00901$/m, `-${String(10000 + k)}`));
+    const json = checkContent(root, ['--json']);
+    expect(json.status).toBe(1);
+    // Past the 64 KB a pipe holds at once, which process.exit() used to cut off.
+    expect(json.stdout.length).toBeGreaterThan(128 * 1024);
+    const parsed = JSON.parse(json.stdout) as { problems: Array<{ code: string }> };
+    expect(parsed.problems.filter((p) => p.code === 'plan/unknown-dimension')).toHaveLength(400);
+    const text = checkContent(root);
+    expect(text.stderr).toMatch(/共 400 个问题/);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   // Every fault is reported by the same validateContentRoot the CLI and the build call, each one
   // checked in-process by tests/unit/faults.test.ts. Through the real CLI and a real build (about
   // seven seconds a case) go one fault of each rule family and every personal-data fault.
