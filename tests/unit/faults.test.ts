@@ -64,6 +64,35 @@ describe('content faults', () => {
     expect(codes).toEqual(['json/syntax', 'schema/custom']);
   });
 
+  it('says why supersededBy cannot be checked: the plan itself, or a plan with problems of its own — not "does not exist"', () => {
+    const root = contentRootWith();
+    const old = path.join(root, 'plans', 'wangge-fuwu-2025.md');
+    const text = fs.readFileSync(old, 'utf8');
+    fs.writeFileSync(old, text.replace('supersededBy: wangge-fuwu-2026', 'supersededBy: wangge-fuwu-2025'));
+    const self = validateContentRoot(root, env).problems;
+    expect(self.map((p) => [p.code, p.field])).toEqual([['plan/superseded-missing', 'supersededBy']]);
+    expect(self[0]!.what.zh).toContain('supersededBy 写的是本方案自己（“wangge-fuwu-2025”）');
+    fs.writeFileSync(old, text);
+    const newer = path.join(root, 'plans', 'wangge-fuwu-2026.mdx');
+    fs.writeFileSync(newer, fs.readFileSync(newer, 'utf8').replace(/^publishedOn: .*$/m, 'publishedOn: 2026-13-01'));
+    const broken = validateContentRoot(root, env).problems;
+    expect(broken.map((p) => p.code)).toEqual(['schema/custom', 'plan/superseded-missing']);
+    expect(broken[1]!.what.zh).toBe('替代文件“wangge-fuwu-2026”本身有错误，无法核对');
+    expect(broken[1]!.what.zh).not.toContain('不存在');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reports one typo in villages.json once, not once per disclosure, dataset row and shape that names a village', () => {
+    const root = contentRootWith();
+    const file = path.join(root, 'villages.json');
+    const good = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, good.replace(/"population": (\d+)/, '"population": "$1"'));
+    expect(validateContentRoot(root, env).problems.map((p) => p.code)).toEqual(['schema/invalid_type']);
+    fs.writeFileSync(file, good.replace('"name"', 'name'));
+    expect(validateContentRoot(root, env).problems.map((p) => p.code)).toEqual(['json/syntax']);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it('rejects a malformed SITE_TODAY instead of guessing', () => {
     const { problems } = validateContentRoot(LINHE, { SITE_TODAY: '2026-02-30' });
     expect(problems.map((p) => p.code)).toEqual(['env/site-today']);

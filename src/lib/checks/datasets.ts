@@ -7,7 +7,7 @@
  * datasets with the same `source` are audited together (src/lib/stats/joint.ts).
  */
 import { bi, type Problem } from '../core/errors';
-import type { ContentSet } from '../content/set';
+import { registeredVillageCodes, type ContentSet } from '../content/set';
 import type { DatasetSource } from '../content/datasets';
 import { defineRule, doc, locate, type CodedProblem, type Finding } from './rule';
 import { parsePeriod } from '../core/periods';
@@ -267,7 +267,7 @@ function alertFindings(data: Dataset): Found {
 }
 
 function checkDataset(d: DatasetSource, c: ContentSet): Checked {
-  const villages = c.villagesSource ? new Set(c.villages.map((v) => v.code)) : undefined;
+  const villages = registeredVillageCodes(c);
   const problems = [...headerFindings(d, c).map((f) => locate(d.source, f)), ...checkAllRows(d, villages)];
   // The audit reads the numbers as numbers: only run it on a file whose rows already passed.
   const audited = problems.length === 0 ? auditFile(d) : { problems: [] };

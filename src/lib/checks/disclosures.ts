@@ -5,6 +5,7 @@
  */
 import { bi } from '../core/errors';
 import type { DisclosureSource } from '../content/disclosures';
+import { registeredVillageCodes } from '../content/set';
 import { buildLedger } from '../disclosures/ledger';
 import { cellFits, cellTypeName } from '../disclosures/cells';
 import { formatYuan } from '../core/money';
@@ -327,7 +328,7 @@ export const disclosureRules = defineRule({
     ),
   },
   check: (c) => {
-    const villageCodes = c.villagesSource ? new Set(c.villages.map((v) => v.code)) : undefined;
+    const villageCodes = registeredVillageCodes(c);
     const each = c.disclosures.flatMap((d) => runItemRules(DISCLOSURE_RULES, { ...d, villageCodes } as DisclosureItem).map((f) => locate(d.source, f)));
     return [...each, ...checkContinuity(c.disclosures)];
   },

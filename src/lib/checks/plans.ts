@@ -58,12 +58,27 @@ const supersession = defineItemRule({
       'mark a superseded plan 失效 or 废止',
     ),
   },
-  check: ({ plan, bySlug }: PlanItem) => {
+  check: ({ plan, content, bySlug }: PlanItem) => {
     const d = plan.data;
     if (d.supersededBy === undefined) return [];
     const out: Array<Draft<'plan/superseded-missing' | 'plan/superseded-not-newer' | 'plan/superseded-still-valid'>> = [];
     const newer = bySlug.get(d.supersededBy);
-    if (d.supersededBy === plan.slug || !newer) {
+    if (d.supersededBy === plan.slug) {
+      out.push({
+        path: ['supersededBy'],
+        code: 'plan/superseded-missing',
+        what: bi(`supersededBy 写的是本方案自己（“${plan.slug}”）`, `supersededBy names this plan itself ("${plan.slug}")`),
+        fix: bi('填写替代本方案的新方案的文件名（不含 .mdx）', 'name the new plan that replaces this one (its file name without .mdx)'),
+      });
+    } else if (!newer && content.unreadPlans?.has(d.supersededBy)) {
+      // The file is there but has its own problems (reported for it): "does not exist" would mislead.
+      out.push({
+        path: ['supersededBy'],
+        code: 'plan/superseded-missing',
+        what: bi(`替代文件“${d.supersededBy}”本身有错误，无法核对`, `superseding plan "${d.supersededBy}" has problems of its own and cannot be checked`),
+        fix: bi(`先改正 plans/${d.supersededBy} 的错误（见本报告中该文件的条目）`, `fix plans/${d.supersededBy} first (see its entries in this report)`),
+      });
+    } else if (!newer) {
       out.push({
         path: ['supersededBy'],
         code: 'plan/superseded-missing',

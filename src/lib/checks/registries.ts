@@ -87,7 +87,7 @@ function shapes(c: ContentSet): Found {
       what: bi('缺少村（社区）边界文件 geo/villages.topo.json', 'missing the village shapes file geo/villages.topo.json'),
       fix: CODES['geo/missing'].fix,
     });
-  } else if (c.geoCodes) {
+  } else if (c.geoCodes && !c.villagesUnread) {
     const registry = new Set(c.villages.map((v) => v.code));
     c.villages.forEach((v, i) => {
       if (!c.geoCodes!.has(v.code) && c.villagesSource) {

@@ -97,7 +97,7 @@ function loadMapMeta(root: string, tree: ContentTree, problems: Problem[]): MapM
   return data;
 }
 
-function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSource[] {
+function loadPlans(root: string, tree: ContentTree, problems: Problem[], unread: Set<string>): PlanSource[] {
   const dir = path.join(root, 'plans');
   const plans: PlanSource[] = [];
   const seen = new Map<string, string>();
@@ -122,15 +122,16 @@ function loadPlans(root: string, tree: ContentTree, problems: Problem[]): PlanSo
     }
     seen.set(slug, display);
     const text = readContentText(tree, abs, display);
-    if (text === undefined) continue;
-    const source = isProblem(text) ? text : parseFrontmatterSource(text, display);
-    if (isProblem(source)) {
-      problems.push(source);
+    const source = text === undefined || isProblem(text) ? text : parseFrontmatterSource(text, display);
+    if (source === undefined || isProblem(source)) {
+      if (source) problems.push(source);
+      unread.add(slug);
       continue;
     }
     const { data, problems: p } = parseWith(planSchema, source);
     problems.push(...p);
     if (data) plans.push({ slug, abs, source, data });
+    else unread.add(slug);
   }
   return plans;
 }
@@ -153,6 +154,7 @@ export function loadContent(root: string): LoadResult {
   const units = loadRegistry(root, tree, 'units.json', unitsSchema, problems);
   const villages = loadRegistry(root, tree, 'villages.json', villagesSchema, problems);
   const geo = loadGeo(root, tree, problems);
+  const unreadPlans = new Set<string>();
   const content: ContentSet = {
     root,
     site: site.data,
@@ -161,11 +163,13 @@ export function loadContent(root: string): LoadResult {
     unitsSource: units.source,
     villages: villages.data ?? [],
     villagesSource: villages.source,
+    ...(fs.existsSync(path.join(root, 'villages.json')) && !villages.data ? { villagesUnread: true as const } : {}),
     geoCodes: geo.codes,
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
     topology: geo.topology,
     mapMeta: loadMapMeta(root, tree, problems),
-    plans: loadPlans(root, tree, problems),
+    plans: loadPlans(root, tree, problems, unreadPlans),
+    unreadPlans,
     disclosures: loadDisclosures(root, tree, problems),
     datasets: loadDatasets(root, tree, problems),
     legal: loadLegal(root, tree, problems),

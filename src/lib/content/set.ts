@@ -25,8 +25,11 @@ export interface ContentSet {
   /** Registered units; undefined when units.json could not be read (reference checks then wait). */
   units?: Unit[];
   unitsSource?: SourceFile;
+  /** Registered villages; empty when villages.json could not be read (see {@link registeredVillageCodes}). */
   villages: Village[];
   villagesSource?: SourceFile;
+  /** villages.json exists but failed to parse or validate: the checks that look villages up wait. */
+  villagesUnread?: true;
   /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
   geoCodes?: Set<string>;
   geoDisplay: string;
@@ -35,6 +38,8 @@ export interface ContentSet {
   /** geo/meta.json: 审图号 and source of the map; without a review number the map is a 示意图. */
   mapMeta?: MapMeta;
   plans: PlanSource[];
+  /** Slugs of plan files that exist but could not be read (their problems are reported already). */
+  unreadPlans?: Set<string>;
   disclosures: DisclosureSource[];
   datasets: DatasetSource[];
   /** 普法 articles, legal/<slug>.mdx */
@@ -46,3 +51,10 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/**
+ * The registered village codes, or undefined when villages.json could not be read: one typo in
+ * it must give one problem, not one per disclosure and dataset row that names a village.
+ */
+export function registeredVillageCodes(c: ContentSet): Set<string> | undefined {
+  return c.villagesSource && !c.villagesUnread ? new Set(c.villages.map((v) => v.code)) : undefined;
+}
