@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import { bi, type Problem } from '../core/errors';
+import { yamlMessageZh } from '../core/parser-messages';
 
 export type Locate = (path: ReadonlyArray<string | number>) => { line: number; column: number } | undefined;
 
@@ -133,7 +134,7 @@ export function parseFrontmatterSource(textContent: string, display: string): Fr
       line: pos.line + 1,
       column: pos.col,
       code: 'frontmatter/syntax',
-      what: bi(`元数据（YAML）格式错误：${e.message.split('\n')[0]}`, `frontmatter YAML syntax error: ${e.message.split('\n')[0]}`),
+      what: bi(`元数据（YAML）格式错误：${yamlMessageZh(e.code)}`, `frontmatter YAML syntax error: ${e.message.split('\n')[0]}`),
       fix: bi('检查该行的缩进、冒号后的空格和引号；同一字段不能写两次', 'check indentation, the space after colons and quotes; a field may appear only once'),
     };
   }

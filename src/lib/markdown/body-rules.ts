@@ -14,6 +14,7 @@
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { bi } from '../core/errors';
+import { mdxMessageZh } from '../core/parser-messages';
 import { elementFindings, linkFinding, rawHtmlFindings, resourceFinding, type AttributeValue, type Finding, type Refusal } from './html-policy';
 
 export type { Finding } from './html-policy';
@@ -297,7 +298,7 @@ function syntaxFinding(err: unknown): Finding {
     code: 'mdx/syntax',
     line: m ? Number(m[1]) : undefined,
     column: m ? Number(m[2]) : undefined,
-    what: bi(`MDX 写法有误，无法读取（${m ? m[3] : message}）`, `the MDX cannot be parsed (${m ? m[3] : message})`),
+    what: bi(`MDX 写法有误，无法读取：${mdxMessageZh(m ? (m[3] ?? '') : message)}`, `the MDX cannot be parsed (${m ? m[3] : message})`),
     fix: bi(
       '检查这一行的 < > { } 是否成对；要写 < 或 { 本身，在前面加 \\（如 \\< 、\\{）；注释写成 {/* 注释 */}',
       'check that < > { } on this line pair up; to show < or { itself write \\< or \\{; write a comment as {/* comment */}',
