@@ -29,7 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus, LAWS_DIR, REPO_ROOT, workDirProblem, writeBenchResults } from './generate';
 import { machineInfo, measure } from './measure';
-import { checkBudgets, gzipMeter, pageWeight, totalOf, type GzipMeter, type PageWeight } from '../../src/lib/site/page-weight';
+import { budgetedPages, checkBudgets, gzipMeter, pageWeight, totalOf, type GzipMeter, type PageWeight } from '../../src/lib/site/page-weight';
 import {
   parsePagefindStep,
   parseAstroPhases,
@@ -220,11 +220,7 @@ export async function benchComparison(docs: number, opts: ComparisonOptions): Pr
   const article = typicalPage(dist, /^legal\/bench-\d+\/index\.html$/, oursGz);
   const slug = article.page.split('/')[1]!;
   // Every page of ours against its template's budget (src/lib/site/page-weight.ts, as tests/build/budgets.test.ts).
-  const check = checkBudgets(
-    dist,
-    listFiles(dist).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/')),
-    oursGz,
-  );
+  const check = checkBudgets(dist, budgetedPages(listFiles(dist)), oursGz);
   const budgets: BudgetSummary = {
     pages: check.pages,
     unmatched: check.unmatched,

@@ -12,6 +12,7 @@ import { templatePages } from '../helpers/templates';
 import { sampleTemplates } from '../../src/lib/site/sections';
 import {
   budgetOf,
+  budgetedPages,
   checkBudgets,
   gzipMeter,
   KB,
@@ -21,7 +22,6 @@ import {
   totalOf,
   upFrontScripts,
 } from '../../src/lib/site/page-weight';
-import { isDeskFile } from '../../src/lib/site/desk';
 
 const dist = builds.sample;
 const gzipped = gzipMeter();
@@ -30,7 +30,7 @@ const gz = (file: string) => gzipped(path.join(dist, file));
 describe('page weight per template', () => {
   // The publishing desk is exempt from the text-page budget (src/lib/site/desk.ts); its application
   // sits in its own folder under /admin/, not among the readers' scripts in _astro/.
-  const html = listFiles(dist).filter((x) => x.endsWith('.html') && !isDeskFile(x));
+  const html = budgetedPages(listFiles(dist));
   const check = checkBudgets(dist, html, gzipped);
   const upFront = new Set(
     listFiles(dist)

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { budgetTemplates, KB } from './sections';
+import { isDeskFile } from './desk';
 
 export { KB };
 
@@ -93,6 +94,14 @@ export function pageWeight(site: string, page: string, gzipped: GzipMeter = gzip
     .reduce((n, m) => n + asset(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? ''), 0);
   const js = upFrontScripts(html).reduce((n, src) => n + asset(src), 0);
   return { page, html: gzipped(file), css, js };
+}
+
+/**
+ * The pages of a built site that budgets cover: every HTML page but Pagefind's own files and the
+ * publishing desk, which is exempt from the text-page budget (src/lib/site/desk.ts).
+ */
+export function budgetedPages(files: readonly string[]): string[] {
+  return files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && !isDeskFile(f));
 }
 
 /** The heaviest page of each template, and the pages no budget covers or that exceed theirs. */
