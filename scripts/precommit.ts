@@ -115,5 +115,4 @@ if (problems.length > 0) {
   );
   // exitCode, not exit(): a long report to a pipe would be cut off.
   process.exitCode = 1;
-}
-if (process.env.GKL_HOOK_TIMING) console.error(`pre-commit scan: ${Math.round(performance.now() - started)} ms`);
+} else if (process.env.GKL_HOOK_TIMING) console.error(`pre-commit scan: ${Math.round(performance.now() - started)} ms`);
