@@ -22,6 +22,7 @@
  * `--out` must lie inside the repository: with OUT_DIR outside it, Astro stages the build in the
  * repository's own .astro/ and deletes that directory afterwards.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -147,7 +148,12 @@ export async function rebuildAfterEdit(
     .sort();
   const file = path.join(legal, articles[Math.floor(articles.length / 2)]!);
   const original = fs.readFileSync(file, 'utf8');
-  const paragraph = `本段为基准测试第${run}轮增量构建时补充的说明，用于检验修改一篇文章后的重新构建。`;
+  // New words each time, also across bench invocations: the search-bundle cache keeps bundles by
+  // the bytes of their pages, and an edit it has seen before would be no edit to Pagefind.
+  const paragraph = `本段为基准测试第${run}轮增量构建时补充的说明（${crypto
+    .randomUUID()
+    .replace(/[0-9-]/g, '')
+    .slice(0, 8)}），用于检验修改一篇文章后的重新构建。`;
   fs.writeFileSync(file, `${original.trimEnd()}\n\n${paragraph}\n`);
   fs.rmSync(dist, { recursive: true, force: true });
   try {
@@ -155,6 +161,8 @@ export async function rebuildAfterEdit(
     const page = path.join(dist, 'legal', path.basename(file, '.md'), 'index.html');
     if (!fs.readFileSync(page, 'utf8').includes(paragraph))
       throw new Error(`bench: the rebuilt ${path.relative(dist, page)} does not show the edit (log: ${log})`);
+    const bundles = /\((\d+) bundle\(s\), (\d+) unchanged\)/.exec(m.stdout);
+    if (!bundles || Number(bundles[2]) >= Number(bundles[1])) throw new Error(`bench: the rebuild after the edit indexed no search bundle again (log: ${log})`);
     const pagefindStep = parsePagefindStep(m.stdout);
     return { time: timeOf(m), ...(pagefindStep ? { pagefindSeconds: pagefindStep.seconds } : {}), phases: parseAstroPhases(m.stdout) };
   } finally {
