@@ -82,7 +82,7 @@ describe('content faults', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('reports one typo in villages.json once, not once per disclosure, dataset row and shape that names a village', () => {
+  it('reports one typo in villages.json, or its absence, once, not once per disclosure, dataset row and shape that names a village', () => {
     const root = contentRootWith();
     const file = path.join(root, 'villages.json');
     const good = fs.readFileSync(file, 'utf8');
@@ -90,6 +90,8 @@ describe('content faults', () => {
     expect(validateContentRoot(root, env).problems.map((p) => p.code)).toEqual(['schema/invalid_type']);
     fs.writeFileSync(file, good.replace('"name"', 'name'));
     expect(validateContentRoot(root, env).problems.map((p) => p.code)).toEqual(['json/syntax']);
+    fs.rmSync(file);
+    expect(validateContentRoot(root, env).problems.map((p) => p.code)).toEqual(['file/missing']);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

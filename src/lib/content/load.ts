@@ -145,7 +145,7 @@ export function loadContent(root: string): LoadResult {
       what: bi('内容目录不存在', 'the content directory does not exist'),
       fix: bi('检查 CONTENT_DIR 环境变量，或在项目根目录下运行', 'check the CONTENT_DIR variable, or run from the project root'),
     });
-    return { content: { root, villages: [], plans: [], disclosures: [], datasets: [], legal: [], geoDisplay: '' }, problems };
+    return { content: { root, villages: [], villagesUnread: true, plans: [], disclosures: [], datasets: [], legal: [], geoDisplay: '' }, problems };
   }
   // Links, over-long names and oversized files are refused before any file is parsed.
   const tree = scanContentTree(root, (abs) => displayPath(abs));
@@ -163,7 +163,7 @@ export function loadContent(root: string): LoadResult {
     unitsSource: units.source,
     villages: villages.data ?? [],
     villagesSource: villages.source,
-    ...(fs.existsSync(path.join(root, 'villages.json')) && !villages.data ? { villagesUnread: true as const } : {}),
+    ...(villages.data ? {} : { villagesUnread: true as const }),
     geoCodes: geo.codes,
     geoDisplay: displayPath(path.join(root, 'geo', 'villages.topo.json')),
     topology: geo.topology,

@@ -28,7 +28,7 @@ export interface ContentSet {
   /** Registered villages; empty when villages.json could not be read (see {@link registeredVillageCodes}). */
   villages: Village[];
   villagesSource?: SourceFile;
-  /** villages.json exists but failed to parse or validate: the checks that look villages up wait. */
+  /** villages.json is missing, refused or invalid (reported once): the checks that look villages up wait. */
   villagesUnread?: true;
   /** Village codes that have a shape in geo/villages.topo.json (undefined when the file is absent). */
   geoCodes?: Set<string>;
@@ -56,5 +56,5 @@ export interface LoadResult {
  * it must give one problem, not one per disclosure and dataset row that names a village.
  */
 export function registeredVillageCodes(c: ContentSet): Set<string> | undefined {
-  return c.villagesSource && !c.villagesUnread ? new Set(c.villages.map((v) => v.code)) : undefined;
+  return c.villagesUnread ? undefined : new Set(c.villages.map((v) => v.code));
 }
