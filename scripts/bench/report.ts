@@ -55,9 +55,11 @@ export function median(values: readonly number[]): number {
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** The search-index integration's own log line: `Pagefind: indexed 112 pages in 1396 ms`. */
-export function parsePagefindStep(log: string): { pages: number; seconds: number } | undefined {
-  const m = /Pagefind: indexed (\d+) pages in (\d+) ms/.exec(log.replace(ANSI, ''));
-  return m ? { pages: Number(m[1]), seconds: Number(m[2]) / 1000 } : undefined;
+export function parsePagefindStep(log: string): { pages: number; seconds: number; bundles?: number; reused?: number } | undefined {
+  const m = /Pagefind: indexed (\d+) pages in (\d+) ms(?: \((\d+) bundle\(s\), (\d+) unchanged\))?/.exec(log.replace(ANSI, ''));
+  if (!m) return undefined;
+  // Bundles and how many came unchanged from the cache (src/integrations/search-index.ts), when logged.
+  return { pages: Number(m[1]), seconds: Number(m[2]) / 1000, ...(m[3] !== undefined ? { bundles: Number(m[3]), reused: Number(m[4]) } : {}) };
 }
 
 export interface Phase {

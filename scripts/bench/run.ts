@@ -161,9 +161,9 @@ export async function rebuildAfterEdit(
     const page = path.join(dist, 'legal', path.basename(file, '.md'), 'index.html');
     if (!fs.readFileSync(page, 'utf8').includes(paragraph))
       throw new Error(`bench: the rebuilt ${path.relative(dist, page)} does not show the edit (log: ${log})`);
-    const bundles = /\((\d+) bundle\(s\), (\d+) unchanged\)/.exec(m.stdout);
-    if (!bundles || Number(bundles[2]) >= Number(bundles[1])) throw new Error(`bench: the rebuild after the edit indexed no search bundle again (log: ${log})`);
     const pagefindStep = parsePagefindStep(m.stdout);
+    if (pagefindStep?.bundles === undefined || (pagefindStep.reused ?? 0) >= pagefindStep.bundles)
+      throw new Error(`bench: the rebuild after the edit indexed no search bundle again (log: ${log})`);
     return { time: timeOf(m), ...(pagefindStep ? { pagefindSeconds: pagefindStep.seconds } : {}), phases: parseAstroPhases(m.stdout) };
   } finally {
     fs.writeFileSync(file, original);

@@ -90,10 +90,16 @@ export function withoutThousands(s: string): string | undefined {
   return /^\d{1,3}(?:[,，]\d{3})+$/.test(int) ? `${sign}${int.replace(/[,，]/g, '')}${dec}` : undefined;
 }
 
-const MISPLACED_COMMA_FIX = bi(
-  '千分位逗号只能每三位一个（1,234,567.00），或者不写逗号（1234567.00）；请对照账簿改正',
-  'thousands commas go every three digits (1,234,567.00), or leave them out (1234567.00); check the books',
-);
+/** The refusal of a number whose commas are misplaced; `what` names it (金额 or nothing). */
+function misplacedCommas<T>(written: string, what: Bilingual): CellResult<T> {
+  return fail(
+    bi(`${what.zh}“${written}”中的逗号位置不对，看不出是多少`, `the commas in ${what.en}"${written}" are misplaced, so its value is unclear`),
+    bi(
+      '千分位逗号只能每三位一个（1,234,567.00），或者不写逗号（1234567.00）；请对照账簿改正',
+      'thousands commas go every three digits (1,234,567.00), or leave them out (1234567.00); check the books',
+    ),
+  );
+}
 
 /** Text money: spaces, ¥ and thousands commas dropped; 0–2 decimals; → "1234.50". */
 export function moneyFromText(written: string): CellResult<string> {
@@ -102,12 +108,7 @@ export function moneyFromText(written: string): CellResult<string> {
     return fail(bi('金额为空', 'the amount is empty'), bi('填写金额；没有发生额写 0', 'fill in the amount; write 0 if there is none'));
   }
   const s = withoutThousands(bare);
-  if (s === undefined) {
-    return fail(
-      bi(`金额“${written}”中的逗号位置不对，看不出是多少`, `the commas in the amount "${written}" are misplaced, so its value is unclear`),
-      MISPLACED_COMMA_FIX,
-    );
-  }
+  if (s === undefined) return misplacedCommas(written, bi('金额', 'the amount '));
   const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[3] !== undefined && m[3] === '')) {
     return fail(bi(`“${written}”不是数字金额`, `"${written}" is not an amount in digits`), MONEY_FIX);
@@ -212,8 +213,7 @@ export function integerFromCell(v: RawValue): CellResult<number> {
     const bare = v.replace(/\s/g, '');
     if (bare === '') return fail(bi('整数为空', 'the number is empty'), INTEGER_FIX);
     const s = withoutThousands(bare);
-    if (s === undefined)
-      return fail(bi(`“${v}”中的逗号位置不对，看不出是多少`, `the commas in "${v}" are misplaced, so its value is unclear`), MISPLACED_COMMA_FIX);
+    if (s === undefined) return misplacedCommas(v, bi('', ''));
     if (/^[+-]?\d{1,15}$/.test(s)) return ok(Number(s));
     return fail(bi(`“${v}”不是整数`, `"${v}" is not a whole number`), INTEGER_FIX);
   }
